@@ -1,0 +1,10 @@
+/// A commune-level code (xã, phường, đặc khu): five digits, e.g. "00004" (Decision 19/2025/QĐ-TTg).
+public struct CommuneCode: UnitCode {
+    public static let kindName = "commune"
+    public let rawValue: String
+
+    public init?(rawValue: String) {
+        guard isDigits(rawValue, count: 5) else { return nil }
+        self.rawValue = rawValue
+    }
+}

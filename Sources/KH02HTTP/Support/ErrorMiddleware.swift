@@ -1,0 +1,31 @@
+import Hummingbird
+import Logging
+
+/// Turns anything thrown below it into a JSON error body: `APIError` as it is, Hummingbird's own HTTP errors
+/// with their status, and every other error as a generic 500 that is logged but never shown.
+public struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    public init() {}
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as APIError {
+            return try error.response(from: request, context: context)
+        } catch let error as HTTPError {
+            let apiError: APIError =
+                switch error.status {
+                case .notFound: .notFound
+                case .contentTooLarge:
+                    APIError(.contentTooLarge, code: "body_too_large", vi: "Dữ liệu gửi lên quá lớn.", en: "The request body is too large.")
+                default:
+                    APIError(error.status, code: "http_\(error.status.code)", vi: "Yêu cầu không hợp lệ.", en: error.body ?? "The request was not accepted.")
+                }
+            return try apiError.response(from: request, context: context)
+        } catch {
+            context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
+            return try APIError(
+                .internalServerError, code: "internal_error", vi: "Lỗi máy chủ; đã ghi nhật ký.", en: "Server error; it has been logged."
+            ).response(from: request, context: context)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import KH02Core
+import KH02HTTP
+import KH02Storage
+import Logging
+import PostgresNIO
+
+/// `kh02 serve`: the HTTP API and dashboard.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the API and dashboard / Chạy máy chủ API và bảng điều khiển.",
+        discussion: """
+            Settings (flag, then environment variable, then default):
+              --host          KH02_HTTP_HOST   127.0.0.1
+              --port          KH02_HTTP_PORT   8080 (0 picks a free port)
+              --database-url  DATABASE_URL     unset: embedded PostgreSQL (also POSTGRES_HOST/PORT/USER/PASSWORD/DB)
+              --data-dir      KH02_DATA_DIR    ./kh02-data (embedded cluster only)
+              --migrate                        apply pending migrations (always on for the embedded cluster)
+                              KH02_HOME        folder with SQL/ and Web/ (found automatically in a checkout)
+                              KH02_LOG_LEVEL   info (trace, debug, info, notice, warning, error, critical)
+                              KH02_POSTGRES_USER  postgres (OS user of the embedded cluster when run as root)
+            """)
+
+    @Option(help: ArgumentHelp("Address to listen on. Env: KH02_HTTP_HOST.", valueName: "address"))
+    var host: String?
+
+    @Option(help: ArgumentHelp("Port to listen on; 0 picks a free one. Env: KH02_HTTP_PORT.", valueName: "port"))
+    var port: Int?
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Flag(help: "Apply pending migrations before serving (the embedded cluster always does).")
+    var migrate = false
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let logger = LoggerFactory.bootstrap(label: "kh02")
+        let resources = try ResourceLocator.locate()
+        let location = try database.location()
+        let settings = ServerSettings(
+            host: host ?? environment["KH02_HTTP_HOST"] ?? "127.0.0.1",
+            port: port ?? environment["KH02_HTTP_PORT"].flatMap(Int.init) ?? 8080,
+            migrate: migrate || location.isEmbedded,
+            resources: resources)
+        let session = try await DatabaseConnector().open(location, role: .server, logger: logger)
+        logger.info("using database", metadata: ["database": "\(session.summary)"])
+        do {
+            let app = try buildApplication(settings: settings, database: session.configuration, logger: logger)
+            try await app.runService()
+        } catch {
+            session.close(logger: logger)
+            throw error
+        }
+        session.close(logger: logger)
+    }
+}
+
+extension DatabaseLocation {
+    var isEmbedded: Bool {
+        if case .embedded = self { true } else { false }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Hummingbird
+import KH02Core
+import KH02HTTP
+import KH02Storage
+import Logging
+import PostgresNIO
+
+/// The composition root: one PostgreSQL client, the stores over it, the router, and the services to run.
+/// The schema is brought up to date before the server accepts connections.
+func buildApplication(
+    settings: ServerSettings, database: PostgresClient.Configuration, logger: Logger
+) throws -> some ApplicationProtocol {
+    let client = PostgresClient(configuration: database, backgroundLogger: logger)
+    let schema = try DatabaseSchema(sqlDirectory: settings.resources.sqlDirectory)
+    let dependencies = APIDependencies(
+        units: PostgresUnitStore(client: client, logger: logger),
+        probe: PostgresReadinessProbe(client: client, runner: schema.runner, logger: logger),
+        webDirectory: settings.resources.webDirectory,
+        today: { CivilDate(vietnamDayOf: Date()) })
+    var app = Application(
+        router: buildRouter(dependencies, logger: logger),
+        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "kh02"),
+        services: [client],
+        onServerRunning: { channel in
+            let port = channel.localAddress?.port ?? settings.port
+            let url = "http://\(settings.host):\(port)/"
+            logger.info("KH02 Monitor is serving", metadata: ["url": "\(url)"])
+            // Written straight to fd 1 (unbuffered) so scripts and tests reading our output see it at once.
+            FileHandle.standardOutput.write(Data("KH02 Monitor đang chạy tại / is running at \(url)\n".utf8))
+        },
+        logger: logger)
+    let migrate = settings.migrate
+    app.beforeServerStarts {
+        try await schema.prepare(client: client, migrate: migrate, logger: logger)
+    }
+    return app
+}
