@@ -116,8 +116,10 @@ public enum SyntheticNation {
         func report(unit: AnyUnitCode, tasks: [PlanTask]) {
             if rng.chance(0.03) { return }
             for task in tasks {
-                let daysLeft = day.days(until: task.deadline)
-                let expected = task.expectedProgress(on: day, planStart: plan.effectiveFrom)
+                let at = round.addingTimeInterval(-86_400 * Double(rng.next() % 2))
+                let reportDay = CivilDate(vietnamDayOf: at)
+                let daysLeft = reportDay.days(until: task.deadline)
+                let expected = task.expectedProgress(on: reportDay, planStart: plan.effectiveFrom)
                 let roll = Double(rng.next() % 1000) / 1000
                 let status: TaskStatus
                 var progress: Double
@@ -126,8 +128,10 @@ public enum SyntheticNation {
                     status = .done
                     progress = 100
                     let late = daysLeft < 0 && roll > 0.8
-                    completed = late ? task.deadline.adding(days: 1 + Int(rng.next() % 5)) : task.deadline.adding(days: -Int(rng.next() % 10))
-                    if completed! > day { completed = day }
+                    let day = late
+                        ? task.deadline.adding(days: 1 + Int(rng.next() % 5))
+                        : task.deadline.adding(days: -Int(rng.next() % 10))
+                    completed = min(day, reportDay)
                 } else if expected <= 0 {
                     status = .notStarted
                     progress = 0
@@ -135,17 +139,19 @@ public enum SyntheticNation {
                     status = .inProgress
                     progress = min(99, max(1, expected + Double(Int(rng.next() % 41) - 25)))
                 }
-                let at = round.addingTimeInterval(-86_400 * Double(rng.next() % 2))
                 let id = "T-\(unit)-\(task.code)"
-                statuses.append(
-                    try! TaskStatusReport(
+                guard
+                    let report = try? TaskStatusReport(
                         reportId: id, unit: unit, task: task.code, asOf: at, receivedAt: at, status: status,
-                        percent: progress, completedOn: completed))
-                if rng.chance(0.05) {
-                    statuses.append(
-                        try! TaskStatusReport(
-                            reportId: id + "-b", unit: unit, task: task.code, asOf: at, receivedAt: at, status: status,
-                            percent: progress, completedOn: completed))
+                        percent: progress, completedOn: completed)
+                else { continue }
+                statuses.append(report)
+                if rng.chance(0.05),
+                    let twin = try? TaskStatusReport(
+                        reportId: id + "-b", unit: unit, task: task.code, asOf: at, receivedAt: at, status: status,
+                        percent: progress, completedOn: completed)
+                {
+                    statuses.append(twin)
                 }
             }
         }
