@@ -24,6 +24,11 @@ public struct CSVParser: Sendable {
 
         public var line: Int
         public var reason: Reason
+
+        public init(line: Int, reason: Reason) {
+            self.line = line
+            self.reason = reason
+        }
     }
 
     /// Parses all records. Blank lines are skipped; a trailing line break is optional.

@@ -143,6 +143,15 @@ public struct EmbeddedPostgres: Sendable {
         }
     }
 
+    /// Leaves a small watcher behind that stops the cluster (and deletes the data dir when `removingData`) once
+    /// process `pid` has exited: a throwaway cluster for tests is cleaned up however the test run ends.
+    public func stopAfterExit(of pid: Int32, removingData: Bool) throws {
+        let asUser = clusterUser.map { "\(CommandRunner.runuser) -u \($0) -- " } ?? ""
+        let remove = removingData ? "; rm -rf '\(dataDirectory)' '\(socketDirectory)'" : ""
+        let script = "(while kill -0 \(pid) 2>/dev/null; do sleep 1; done; \(asUser)'\(binaries.pgCtl)' -D '\(clusterDirectory)' -m immediate stop\(remove)) </dev/null >/dev/null 2>&1 &"
+        try CommandRunner(user: nil).check("/bin/sh", ["-c", script])
+    }
+
     /// Waits until the socket accepts connections (another kh02 process may be starting the cluster).
     public func waitUntilRunning(timeout: Duration) async -> Bool {
         let clock = ContinuousClock()

@@ -54,7 +54,17 @@ public struct MigrationRunner: Sendable {
     @discardableResult
     public func migrate(client: PostgresClient, logger: Logger) async throws -> [Int] {
         try await ensureTable(client: client, logger: logger)
-        return try await client.withTransaction(logger: logger) { connection in
+        do {
+            return try await applyPending(client: client, logger: logger)
+        } catch let error as PostgresTransactionError {
+            // Surface our own error, not PostgresNIO's wrapper around it.
+            if let inner = error.closureError as? MigrationError { throw inner }
+            throw error
+        }
+    }
+
+    private func applyPending(client: PostgresClient, logger: Logger) async throws -> [Int] {
+        try await client.withTransaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lockKey))", logger: logger)
             let entries = compare(applied: try await appliedRows(connection: connection, client: client, logger: logger))
             try check(entries)

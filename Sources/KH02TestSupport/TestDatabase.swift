@@ -1,0 +1,154 @@
+import Foundation
+import KH02Storage
+import Logging
+import PostgresNIO
+
+/// Real PostgreSQL for tests: one throwaway cluster per test process (or the server of `DATABASE_URL`), a
+/// template database migrated and loaded once, and a fresh clone of it for every test.
+public enum TestDatabase {
+    /// Runs `body` with a client on a new database cloned from the migrated template; drops it afterwards.
+    public static func withDatabase<T: Sendable>(_ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
+        do {
+            let server = try await TestServer.shared.prepareTemplate()
+            return try await server.withClone(template: TestServer.templateName, body)
+        } catch {
+            throw DetailedDatabaseError(error)
+        }
+    }
+
+    /// Runs `body` on a new, empty database (no migrations), for tests of the migration runner itself.
+    public static func withEmptyDatabase<T: Sendable>(_ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
+        let server = try await TestServer.shared.server()
+        return try await server.withClone(template: "template0", body)
+    }
+
+    /// The repository's `SQL/` folder.
+    public static var sqlDirectory: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("SQL").path
+    }
+
+    /// A quiet logger for tests (warnings and worse).
+    public static var logger: Logger { TestLogger.quiet }
+}
+
+/// The PostgreSQL server tests use, reached with an administrative connection to create and drop databases.
+struct TestServerConnection: Sendable {
+    /// Client settings for database `name` on this server.
+    let configuration: @Sendable (String) -> PostgresClient.Configuration
+    let adminDatabase: String
+
+    @discardableResult
+    func admin<T: Sendable>(_ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
+        try await run(configuration(adminDatabase), body)
+    }
+
+    func withClone<T: Sendable>(template: String, _ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
+        let name = "kh02_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+        // Database names cannot be binds; both names are generated here.
+        try await admin { client in
+            // The template's last client may still be closing its connections: retry while it is "in use".
+            for attempt in 1...50 {
+                do {
+                    try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE \(template)"), logger: TestDatabase.logger)
+                    return
+                } catch let error as PSQLError where error.serverInfo?[.sqlState] == "55006" && attempt < 50 {
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+            }
+        }
+        do {
+            let result = try await run(configuration(String(name)), body)
+            try await drop(String(name))
+            return result
+        } catch {
+            try? await drop(String(name))
+            throw DetailedDatabaseError(error)
+        }
+    }
+
+    func drop(_ name: String) async throws {
+        try await admin { try await $0.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: TestDatabase.logger) }
+    }
+
+    func run<T: Sendable>(_ configuration: PostgresClient.Configuration, _ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
+        let client = PostgresClient(configuration: configuration, backgroundLogger: TestDatabase.logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            return try await body(client)
+        }
+    }
+}
+
+/// Starts (once) the server and the template database. Parallel tests wait while one of them sets up: the
+/// actor is re-entered at every `await`, so a flag marks the set-up in progress.
+actor TestServer {
+    static let shared = TestServer()
+    static let templateName = "kh02_template_\(getpid())"
+
+    private var connection: TestServerConnection?
+    private var templateReady = false
+    private var settingUp = false
+
+    private func waitForOtherSetUp() async throws {
+        while settingUp { try await Task.sleep(for: .milliseconds(20)) }
+    }
+
+    func server() async throws -> TestServerConnection {
+        try await waitForOtherSetUp()
+        if let connection { return connection }
+        settingUp = true
+        defer { settingUp = false }
+        let logger = TestDatabase.logger
+        let made: TestServerConnection
+        switch try DatabaseLocation.resolve(databaseURL: nil, dataDirectory: "/tmp/kh02-test-\(getpid())") {
+        case .external(let base, _):
+            let adminDatabase = base.database ?? "postgres"
+            made = TestServerConnection(
+                configuration: { name in
+                    var config = base
+                    config.database = name
+                    return config
+                }, adminDatabase: adminDatabase)
+        case .embedded(let dataDirectory):
+            // fsync off: a test cluster is thrown away, so durability buys nothing here.
+            let cluster = try EmbeddedPostgres(
+                dataDirectory: dataDirectory, settings: ["fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"],
+                skipSync: true)
+            try cluster.start(logger: logger)
+            try cluster.stopAfterExit(of: getpid(), removingData: true)
+            made = TestServerConnection(configuration: { cluster.clientConfiguration(database: $0) }, adminDatabase: "postgres")
+        }
+        connection = made
+        return made
+    }
+
+    func prepareTemplate() async throws -> TestServerConnection {
+        let server = try await server()
+        try await waitForOtherSetUp()
+        if templateReady { return server }
+        settingUp = true
+        defer { settingUp = false }
+        let template = Self.templateName
+        try await server.drop(template)
+        try await server.admin { try await $0.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(template)"), logger: TestDatabase.logger) }
+        let schema = try DatabaseSchema(sqlDirectory: TestDatabase.sqlDirectory)
+        try await server.run(server.configuration(template)) { client in
+            try await schema.prepare(client: client, migrate: true, logger: TestDatabase.logger)
+        }
+        templateReady = true
+        return server
+    }
+}
+
+/// PostgresNIO hides error details from `description` (they may be sensitive in production); tests want them.
+public struct DetailedDatabaseError: Error, CustomStringConvertible {
+    public let underlying: any Error
+    public let description: String
+
+    init(_ error: any Error) {
+        self.underlying = (error as? DetailedDatabaseError)?.underlying ?? error
+        self.description = error is PSQLError ? String(reflecting: error) : "\(error)"
+    }
+}
