@@ -7,9 +7,9 @@ struct KH02: AsyncParsableCommand {
         commandName: "kh02",
         abstract: "KH02 Monitor: theo dõi thực hiện Kế hoạch 02-KH/BCĐTW / monitoring of Plan 02-KH/BCĐTW.",
         discussion: """
-            With no database configured, kh02 keeps its data in a private PostgreSQL cluster in the data dir
-            (./kh02-data by default) and starts it itself. Set DATABASE_URL (or --database-url) to use an existing
-            PostgreSQL server instead. See `kh02 help serve` for every setting and its environment variable.
+            With no database configured, kh02 keeps its data in a private PostgreSQL cluster in the data dir \
+            (./kh02-data by default) and starts it itself. Set DATABASE_URL (or --database-url) to use an \
+            existing PostgreSQL server instead. `kh02 help serve` lists every setting.
             """,
         subcommands: [ServeCommand.self, MigrateCommand.self],
         defaultSubcommand: nil)

@@ -6,9 +6,16 @@ import Testing
 
 @Suite("Migration runner on real PostgreSQL")
 struct MigrationRunnerTests {
+    /// Inside the test cluster's folder, which is removed when the test process ends.
+    static let root = "/tmp/kh02-test-\(ProcessInfo.processInfo.processIdentifier)/migrations"
+
+    init() throws {
+        try FileManager.default.createDirectory(atPath: Self.root, withIntermediateDirectories: true)
+    }
+
     /// A temporary folder of migration files.
     func folder(_ files: [String: String]) throws -> String {
-        let path = NSTemporaryDirectory() + "kh02-migrations-" + UUID().uuidString
+        let path = Self.root + "/" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         for (name, text) in files {
             try text.write(toFile: path + "/" + name, atomically: true, encoding: .utf8)

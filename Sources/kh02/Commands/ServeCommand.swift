@@ -13,15 +13,17 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the API and dashboard / Chạy máy chủ API và bảng điều khiển.",
         discussion: """
-            Settings (flag, then environment variable, then default):
-              --host          KH02_HTTP_HOST   127.0.0.1
-              --port          KH02_HTTP_PORT   8080 (0 picks a free port)
-              --database-url  DATABASE_URL     unset: embedded PostgreSQL (also POSTGRES_HOST/PORT/USER/PASSWORD/DB)
-              --data-dir      KH02_DATA_DIR    ./kh02-data (embedded cluster only)
-              --migrate                        apply pending migrations (always on for the embedded cluster)
-                              KH02_HOME        folder with SQL/ and Web/ (found automatically in a checkout)
-                              KH02_LOG_LEVEL   info (trace, debug, info, notice, warning, error, critical)
-                              KH02_POSTGRES_USER  postgres (OS user of the embedded cluster when run as root)
+            Settings: flag, environment variable, default.
+              --host          KH02_HTTP_HOST      127.0.0.1
+              --port          KH02_HTTP_PORT      8080 (0: any free port)
+              --database-url  DATABASE_URL        unset: embedded PostgreSQL
+                              POSTGRES_HOST       with POSTGRES_PORT, _USER,
+                                                  _PASSWORD, _DB
+              --data-dir      KH02_DATA_DIR       ./kh02-data
+              --migrate                           on for embedded PostgreSQL
+                              KH02_HOME           folder of SQL/ and Web/
+                              KH02_LOG_LEVEL      info
+                              KH02_POSTGRES_USER  postgres (root only)
             """)
 
     @Option(help: ArgumentHelp("Address to listen on. Env: KH02_HTTP_HOST.", valueName: "address"))
