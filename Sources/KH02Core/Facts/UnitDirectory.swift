@@ -31,13 +31,32 @@ public struct UnitDirectory: Hashable, Sendable {
     private static func pick<Unit, Code: Comparable & Hashable>(
         _ units: [Unit], on day: CivilDate, code: (Unit) -> Code, validity: (Unit) -> ValidityPeriod
     ) -> [Unit] {
-        var chosen: [Code: Unit] = [:]
+        // Work on indices: units are large structs and copying them while sorting dominated the cost.
+        var chosen: [Int] = []
         chosen.reserveCapacity(units.count)
-        for unit in units where validity(unit).contains(day) {
-            let key = code(unit)
-            if let existing = chosen[key], validity(existing).from >= validity(unit).from { continue }
-            chosen[key] = unit
+        var sorted = true
+        for i in units.indices where validity(units[i]).contains(day) {
+            if let last = chosen.last, code(units[last]) >= code(units[i]) { sorted = false }
+            chosen.append(i)
         }
-        return chosen.values.sorted { code($0) < code($1) }
+        if !sorted {
+            // By code, then by start of validity, so the latest-starting version of a code comes last.
+            chosen.sort {
+                let (a, b) = (code(units[$0]), code(units[$1]))
+                let (fa, fb) = (validity(units[$0]).from, validity(units[$1]).from)
+                return a != b ? a < b : (fa != fb ? fa < fb : $0 < $1)
+            }
+            var unique: [Int] = []
+            unique.reserveCapacity(chosen.count)
+            for i in chosen {
+                if let last = unique.last, code(units[last]) == code(units[i]) {
+                    unique[unique.count - 1] = i
+                } else {
+                    unique.append(i)
+                }
+            }
+            chosen = unique
+        }
+        return chosen.map { units[$0] }
     }
 }

@@ -29,20 +29,21 @@ extension Scorer {
             if current < 0 || report.supersedes(reports[current]) { latest[c] = r }
         }
         let staleBefore = plan.reporting.readiness.staleBefore(asOf: asOf)
+        // Built once: every commune without a report shares it.
+        let stamp = ReasonText.timestamp(asOf)
+        let never = noDataCommune(
+            reason: Reason(
+                rule: .neverReported,
+                message: LocalizedText(
+                    vi: "Chưa có báo cáo điều kiện cơ bản nào đến \(stamp.vi).",
+                    en: "No readiness report up to \(stamp.en).")))
         return latest.map { r in
-            scoreCommune(report: r < 0 ? nil : reports[r], staleBefore: staleBefore, asOf: asOf)
+            r < 0 ? never : scoreCommune(report: reports[r], staleBefore: staleBefore, asOf: asOf)
         }
     }
 
-    /// The readiness of one commune from its latest report (nil when none).
-    func scoreCommune(report: ReadinessReport?, staleBefore: Date, asOf: Date) -> ReadinessOutcome {
-        guard let report else {
-            return noDataCommune(reason: Reason(
-                rule: .neverReported,
-                message: LocalizedText(
-                    vi: "Chưa có báo cáo điều kiện cơ bản nào đến \(ReasonText.timestamp(asOf).vi).",
-                    en: "No readiness report up to \(ReasonText.timestamp(asOf).en).")))
-        }
+    /// The readiness of one commune from its latest report.
+    func scoreCommune(report: ReadinessReport, staleBefore: Date, asOf: Date) -> ReadinessOutcome {
         if report.asOf < staleBefore {
             let round = plan.reporting.readiness
             var outcome = noDataCommune(reason: Reason(
@@ -87,32 +88,25 @@ extension Scorer {
     }
 
     private func noDataCommune(reason: Reason) -> ReadinessOutcome {
-        let criteria = plan.readinessCriteria.map {
-            CriterionResult(
-                key: $0.key, required: $0.required, state: .unknown, value: nil, threshold: $0.threshold, reportId: nil)
-        }
-        return ReadinessOutcome(
-            colour: .noData, reasons: [reason], criteria: criteria, unmetRequired: requiredCriteria, reportId: nil,
+        ReadinessOutcome(
+            colour: .noData, reasons: [reason], criteria: unknownCriteria, unmetRequired: requiredCriteria, reportId: nil,
             reportAsOf: nil)
     }
 
     private func readinessReason(colour: Colour, unmet: [Int], unknown: [Int], limit: Int, reportId: String)
         -> Reason
     {
+        if colour == .green {
+            var reason = readinessGreen
+            reason.reportIds = [reportId]
+            return reason
+        }
         let required = requiredCriteria
         let values: [String: Double] = [
             "required": Double(required), "met": Double(required - unmet.count - unknown.count),
             "unmet": Double(unmet.count), "unknown": Double(unknown.count),
         ]
         let thresholds = ["yellow_max_unmet": Double(limit)]
-        if colour == .green {
-            return Reason(
-                rule: .readinessAllMet,
-                message: LocalizedText(
-                    vi: "Đáp ứng đủ \(required)/\(required) điều kiện bắt buộc.",
-                    en: "Meets all \(required) of \(required) required criteria."),
-                values: values, thresholds: thresholds, reportIds: [reportId])
-        }
         let failing = unmet.count + unknown.count
         let criteria = plan.readinessCriteria
         var vi = "Chưa đáp ứng \(failing)/\(required) điều kiện bắt buộc"

@@ -16,6 +16,10 @@ public struct Scorer: Sendable {
     /// A task's position within its owner's list.
     let taskLocal: [Int]
     let requiredCriteria: Int
+    /// The reason every green commune shares but for its report id, built once (most communes are green).
+    let readinessGreen: Reason
+    /// Every criterion as unknown, for communes with no usable report.
+    let unknownCriteria: [CriterionResult]
 
     /// Prepares the plan's lookups once; reuse the scorer for many instants.
     public init(plan: PlanDefinition) {
@@ -44,7 +48,19 @@ public struct Scorer: Sendable {
         self.communeTasks = communeTasks
         self.agencyTasks = agencyTasks
         self.taskLocal = taskLocal
-        self.requiredCriteria = plan.readinessCriteria.filter(\.required).count
+        let required = plan.readinessCriteria.filter(\.required).count
+        self.requiredCriteria = required
+        self.readinessGreen = Reason(
+            rule: .readinessAllMet,
+            message: LocalizedText(
+                vi: "Đáp ứng đủ \(required)/\(required) điều kiện bắt buộc.",
+                en: "Meets all \(required) of \(required) required criteria."),
+            values: ["required": Double(required), "met": Double(required), "unmet": 0, "unknown": 0],
+            thresholds: ["yellow_max_unmet": Double(plan.rules.communeReadiness.yellowMaxUnmet)])
+        self.unknownCriteria = plan.readinessCriteria.map {
+            CriterionResult(
+                key: $0.key, required: $0.required, state: .unknown, value: nil, threshold: $0.threshold, reportId: nil)
+        }
     }
 
     /// Scores with the plan version of `catalog` effective at `asOf` (optionally only plan `planId`); nil when no
