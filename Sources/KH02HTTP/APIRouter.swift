@@ -1,26 +1,35 @@
+import Foundation
 import Hummingbird
 import KH02Core
 import Logging
 
 /// Everything the HTTP layer needs, as protocols from Core, so tests can pass in-memory stores.
-public struct APIDependencies<Units: UnitStore, Probe: ReadinessProbe>: Sendable {
+public struct APIDependencies<Units: UnitStore, Plans: PlanStore, Probe: ReadinessProbe>: Sendable {
     public var units: Units
+    public var plans: Plans
     public var probe: Probe
     /// Folder of the static dashboard (`Web/`), or nil to serve none.
     public var webDirectory: String?
-    /// Today's date in Vietnam; a parameter so tests can fix it.
-    public var today: @Sendable () -> CivilDate
+    /// The current instant; a parameter so tests can fix it.
+    public var now: @Sendable () -> Date
 
-    public init(units: Units, probe: Probe, webDirectory: String?, today: @escaping @Sendable () -> CivilDate) {
+    public init(units: Units, plans: Plans, probe: Probe, webDirectory: String?, now: @escaping @Sendable () -> Date) {
         self.units = units
+        self.plans = plans
         self.probe = probe
         self.webDirectory = webDirectory
-        self.today = today
+        self.now = now
+    }
+
+    /// Today in Vietnam.
+    var today: @Sendable () -> CivilDate {
+        let now = self.now
+        return { CivilDate(vietnamDayOf: now()) }
     }
 }
 
 /// Builds the router: request logging, JSON errors, health checks, `/api/v1`, and the static dashboard.
-public func buildRouter<Units, Probe>(_ dependencies: APIDependencies<Units, Probe>, logger: Logger) -> Router<APIRequestContext> {
+public func buildRouter<Units, Plans, Probe>(_ dependencies: APIDependencies<Units, Plans, Probe>, logger: Logger) -> Router<APIRequestContext> {
     let router = Router(context: APIRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: ErrorMiddleware())
@@ -30,5 +39,6 @@ public func buildRouter<Units, Probe>(_ dependencies: APIDependencies<Units, Pro
     HealthController(probe: dependencies.probe).addRoutes(to: router)
     let api = router.group("api/v1")
     UnitsController(store: dependencies.units, today: dependencies.today).addRoutes(to: api)
+    PlansController(store: dependencies.plans, now: dependencies.now).addRoutes(to: api)
     return router
 }

@@ -9,10 +9,13 @@ import Testing
 @Suite("Units API over in-memory stores")
 struct UnitsEndpointTests {
     static let today = CivilDate(year: 2026, month: 11, day: 26)!
+    /// Noon in Vietnam on `today`.
+    static let now = today.vietnamMidnight.addingTimeInterval(12 * 3600)
 
     func withApp(ready: Bool = true, _ test: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let dependencies = APIDependencies(
-            units: UnitFixtures.store, probe: FixedReadinessProbe(ready: ready), webDirectory: nil, today: { Self.today })
+            units: UnitFixtures.store, plans: InMemoryPlanStore(), probe: FixedReadinessProbe(ready: ready), webDirectory: nil,
+            now: { Self.now })
         let app = Application(router: buildRouter(dependencies, logger: TestLogger.quiet))
         try await app.test(.router, test)
     }

@@ -15,8 +15,9 @@ struct UnitsAPIOnPostgresTests {
             let schema = try DatabaseSchema(sqlDirectory: TestDatabase.sqlDirectory)
             let dependencies = APIDependencies(
                 units: PostgresUnitStore(client: client, logger: TestLogger.quiet),
+                plans: PostgresPlanStore(client: client, logger: TestLogger.quiet),
                 probe: PostgresReadinessProbe(client: client, runner: schema.runner, logger: TestLogger.quiet),
-                webDirectory: nil, today: { CivilDate(year: 2026, month: 11, day: 26)! })
+                webDirectory: nil, now: { Date() })
             let app = Application(router: buildRouter(dependencies, logger: TestLogger.quiet))
             try await app.test(.router) { http in
                 try await http.execute(uri: "/api/v1/units/provinces?as_of=2025-07-01", method: .get) { response in
@@ -33,6 +34,15 @@ struct UnitsAPIOnPostgresTests {
                 }
                 try await http.execute(uri: "/ready", method: .get) { response in
                     #expect(response.status == .ok)
+                }
+                try await http.execute(uri: "/api/v1/plans?as_of=2025-07-01", method: .get) { response in
+                    let body = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                    let items = try #require(body["items"] as? [[String: Any]])
+                    #expect(items.contains { $0["id"] as? String == "kh02" && $0["version"] as? Int == 1 && $0["in_effect"] as? Bool == true })
+                }
+                try await http.execute(uri: "/api/v1/plans/kh02/1", method: .get) { response in
+                    let shipped = try Data(contentsOf: URL(fileURLWithPath: TestDatabase.sqlDirectory + "/plans/default-plan.json"))
+                    #expect(Data(buffer: response.body) == shipped, "the stored document is served byte for byte")
                 }
             }
         }

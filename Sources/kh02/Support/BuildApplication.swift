@@ -15,9 +15,10 @@ func buildApplication(
     let schema = try DatabaseSchema(sqlDirectory: settings.resources.sqlDirectory)
     let dependencies = APIDependencies(
         units: PostgresUnitStore(client: client, logger: logger),
+        plans: PostgresPlanStore(client: client, logger: logger),
         probe: PostgresReadinessProbe(client: client, runner: schema.runner, logger: logger),
         webDirectory: settings.resources.webDirectory,
-        today: { CivilDate(vietnamDayOf: Date()) })
+        now: { Date() })
     var app = Application(
         router: buildRouter(dependencies, logger: logger),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "kh02"),
