@@ -12,7 +12,9 @@ public struct ProgressPercent: Hashable, Sendable, Comparable, CustomStringConve
         self.value = value
     }
 
+    /// 0%.
     public static let zero = ProgressPercent(unchecked: 0)
+    /// 100%.
     public static let complete = ProgressPercent(unchecked: 100)
 
     public static func < (lhs: ProgressPercent, rhs: ProgressPercent) -> Bool { lhs.value < rhs.value }
