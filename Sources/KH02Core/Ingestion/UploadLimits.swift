@@ -1,0 +1,22 @@
+/// Limits of one upload: body size, how many problems and warnings are listed, and the longest note kept.
+public struct UploadLimits: Hashable, Sendable {
+    /// The largest body accepted, in bytes (HTTP should refuse larger bodies before reading them).
+    public var maximumBytes: Int
+    /// Problems listed in a rejection; further ones are only counted (`UploadRejection.totalProblems`).
+    public var maximumProblems: Int
+    /// Warnings listed in a result; further ones are only counted (`ValidatedUpload.totalWarnings`).
+    public var maximumWarnings: Int
+    /// Notes longer than this many characters are cut, with a `note_truncated` warning.
+    public var maximumNoteLength: Int
+
+    public init(maximumBytes: Int, maximumProblems: Int, maximumWarnings: Int, maximumNoteLength: Int) {
+        self.maximumBytes = maximumBytes
+        self.maximumProblems = maximumProblems
+        self.maximumWarnings = maximumWarnings
+        self.maximumNoteLength = maximumNoteLength
+    }
+
+    /// 100 MiB, 1,000 problems, 1,000 warnings, notes up to 2,000 characters.
+    public static let standard = UploadLimits(
+        maximumBytes: 100 * 1024 * 1024, maximumProblems: 1_000, maximumWarnings: 1_000, maximumNoteLength: 2_000)
+}
