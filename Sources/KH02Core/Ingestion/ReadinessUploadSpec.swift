@@ -35,8 +35,11 @@ struct ReadinessUploadSpec: UploadSpec {
     func read(_ cells: RowCells, row: Int, context: UploadContext, diagnostics: inout UploadDiagnostics) -> ReadinessRow? {
         let before = diagnostics.totalProblems
         var codeText = CellParser.trim(cells[0] ?? "")
-        // Excel drops the leading zeros of "00004"; a commune code has exactly five digits, so padding is safe here.
-        if (1...4).contains(codeText.utf8.count), codeText.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+        // Excel turns "00004" into 4; a commune code has exactly five digits, so padding is safe here. A text that
+        // still starts with "0" was not shortened by Excel and is left alone.
+        if (1...4).contains(codeText.utf8.count), codeText.utf8.first != UInt8(ascii: "0"),
+            codeText.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        {
             let padded = String(repeating: "0", count: 5 - codeText.utf8.count) + codeText
             diagnostics.warn(.leadingZerosRestored(row: row, column: "commune_code", value: codeText, code: padded))
             codeText = padded
