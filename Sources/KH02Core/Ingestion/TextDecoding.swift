@@ -4,12 +4,12 @@ public enum TextDecoding {
     /// The decoded text without its BOM, or the one problem that prevents decoding.
     public static func decode(_ bytes: [UInt8]) -> Result<String, UploadProblem> {
         if bytes.isEmpty { return .failure(.emptyFile()) }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || looksLikeUTF16(bytes) {
-            return .failure(.utf16Encoding())
-        }
-        // ZIP (xlsx) and OLE2 (xls) signatures.
+        // ZIP (xlsx) and OLE2 (xls) signatures, before the zero-byte test that binary headers would also pass.
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             return .failure(.excelWorkbook())
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || looksLikeUTF16(bytes) {
+            return .failure(.utf16Encoding())
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
         if body.contains(0) { return .failure(.binaryContent()) }

@@ -272,6 +272,8 @@ public struct UploadValidator: Sendable {
                     fine = false
                     continue
                 }
+                if present[column] { diagnostics.fail(.duplicateColumn(row: number, column: name)) }
+                present[column] = true
                 guard let text = cell.text else {
                     diagnostics.fail(
                         .jsonStructure(
@@ -280,9 +282,7 @@ public struct UploadValidator: Sendable {
                     fine = false
                     continue
                 }
-                if present[column] { diagnostics.fail(.duplicateColumn(row: number, column: name)) }
                 cells[column] = text
-                present[column] = true
             }
             for (i, column) in spec.columns.enumerated() where column.presence == .required && !present[i] {
                 diagnostics.fail(.missingColumn(row: number, column: column.name))
