@@ -48,6 +48,12 @@ enum CellParser {
             }
         }
         if utf8.isEmpty { return .unknown }
+        // The usual spellings first, without lower-casing (an allocation) per cell.
+        switch text {
+        case "true", "có", "Có", "yes": return .value(true)
+        case "false", "không", "Không", "no": return .value(false)
+        default: break
+        }
         let lower = text.lowercased()
         if trueWords.contains(lower) { return .value(true) }
         if falseWords.contains(lower) { return .value(false) }
@@ -63,6 +69,14 @@ enum CellParser {
     /// Reads a decimal number: optional "-", digits with one "." or "," as decimal mark, an optional exponent,
     /// an optional trailing "%". Nil for anything else (including "nan", "inf", hex and thousands separators).
     static func decimal(_ text: String) -> Decimal? {
+        // Plain "0.95" or "1": digits and at most one dot need no rewriting, so no copy of the bytes.
+        var dots = 0
+        if !text.utf8.isEmpty,
+            text.utf8.allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 == UInt8(ascii: ".") && { dots += 1; return true }()) }),
+            dots <= 1, text.utf8.first != UInt8(ascii: "."), let value = Double(text)
+        {
+            return Decimal(value: value, percent: false)
+        }
         var bytes = Array(text.utf8)
         var percent = false
         if bytes.last == UInt8(ascii: "%") {
