@@ -4,20 +4,31 @@ import KH02Core
 import Logging
 
 /// Everything the HTTP layer needs, as protocols from Core, so tests can pass in-memory stores.
-public struct APIDependencies<Units: UnitStore, Plans: PlanStore, Probe: ReadinessProbe>: Sendable {
-    public var units: Units
-    public var plans: Plans
-    public var probe: Probe
+public struct APIDependencies: Sendable {
+    public var units: any UnitStore
+    public var plans: any PlanStore
+    public var accounts: any AccountStore
+    public var reports: any ReportStore
+    public var audit: any AuditLog
+    public var probe: any ReadinessProbe
     /// Folder of the static dashboard (`Web/`), or nil to serve none.
     public var webDirectory: String?
+    public var uploadLimits: UploadLimits
     /// The current instant; a parameter so tests can fix it.
     public var now: @Sendable () -> Date
 
-    public init(units: Units, plans: Plans, probe: Probe, webDirectory: String?, now: @escaping @Sendable () -> Date) {
+    public init(
+        units: any UnitStore, plans: any PlanStore, accounts: any AccountStore, reports: any ReportStore, audit: any AuditLog,
+        probe: any ReadinessProbe, webDirectory: String?, uploadLimits: UploadLimits = .standard, now: @escaping @Sendable () -> Date
+    ) {
         self.units = units
         self.plans = plans
+        self.accounts = accounts
+        self.reports = reports
+        self.audit = audit
         self.probe = probe
         self.webDirectory = webDirectory
+        self.uploadLimits = uploadLimits
         self.now = now
     }
 
@@ -26,10 +37,16 @@ public struct APIDependencies<Units: UnitStore, Plans: PlanStore, Probe: Readine
         let now = self.now
         return { CivilDate(vietnamDayOf: now()) }
     }
+
+    /// The ingestion path over these stores.
+    public var uploadService: UploadService {
+        UploadService(units: units, plans: plans, reports: reports, limits: uploadLimits, now: now)
+    }
 }
 
-/// Builds the router: request logging, JSON errors, health checks, `/api/v1`, and the static dashboard.
-public func buildRouter<Units, Plans, Probe>(_ dependencies: APIDependencies<Units, Plans, Probe>, logger: Logger) -> Router<APIRequestContext> {
+/// Builds the router: request logging, JSON errors, authentication, health checks, `/api/v1`, and the static
+/// dashboard.
+public func buildRouter(_ dependencies: APIDependencies, logger: Logger) -> Router<APIRequestContext> {
     let router = Router(context: APIRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: ErrorMiddleware())
@@ -37,8 +54,12 @@ public func buildRouter<Units, Plans, Probe>(_ dependencies: APIDependencies<Uni
         router.add(middleware: FileMiddleware(web, searchForIndexHtml: true, logger: logger))
     }
     HealthController(probe: dependencies.probe).addRoutes(to: router)
-    let api = router.group("api/v1")
+    let api = router.group("api/v1").add(middleware: AuthMiddleware(accounts: dependencies.accounts))
     UnitsController(store: dependencies.units, today: dependencies.today).addRoutes(to: api)
     PlansController(store: dependencies.plans, now: dependencies.now).addRoutes(to: api)
+    ReportsController(service: dependencies.uploadService, reports: dependencies.reports, units: dependencies.units, now: dependencies.now)
+        .addRoutes(to: api)
+    TemplatesController(units: dependencies.units, plans: dependencies.plans, now: dependencies.now).addRoutes(to: api)
+    AuditController(audit: dependencies.audit).addRoutes(to: api)
     return router
 }

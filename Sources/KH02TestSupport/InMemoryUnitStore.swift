@@ -37,6 +37,10 @@ public actor InMemoryUnitStore: UnitStore {
         communeVersions.filter { $0.code == code }.sorted { $0.validity.from < $1.validity.from }
     }
 
+    public func directory() async throws -> UnitDirectory {
+        UnitDirectory(provinces: provinceVersions, communes: communeVersions, agencies: agencyList)
+    }
+
     public func agencies(on day: CivilDate) async throws -> [Agency] {
         agencyList.filter { $0.validity.contains(day) }.sorted { $0.code < $1.code }
     }

@@ -19,7 +19,8 @@ struct PlansEndpointTests {
 
     func withApp(_ store: InMemoryPlanStore, _ test: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let dependencies = APIDependencies(
-            units: UnitFixtures.store, plans: store, probe: FixedReadinessProbe(ready: true), webDirectory: nil,
+            units: UnitFixtures.store, plans: store, accounts: InMemoryAccountStore(), reports: InMemoryReportStore(),
+            audit: InMemoryAuditLog(), probe: FixedReadinessProbe(ready: true), webDirectory: nil,
             now: { CivilDate(year: 2026, month: 1, day: 10)!.vietnamMidnight })
         try await Application(router: buildRouter(dependencies, logger: TestLogger.quiet)).test(.router, test)
     }

@@ -14,7 +14,8 @@ struct UnitsEndpointTests {
 
     func withApp(ready: Bool = true, _ test: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let dependencies = APIDependencies(
-            units: UnitFixtures.store, plans: InMemoryPlanStore(), probe: FixedReadinessProbe(ready: ready), webDirectory: nil,
+            units: UnitFixtures.store, plans: InMemoryPlanStore(), accounts: InMemoryAccountStore(), reports: InMemoryReportStore(),
+            audit: InMemoryAuditLog(), probe: FixedReadinessProbe(ready: ready), webDirectory: nil,
             now: { Self.now })
         let app = Application(router: buildRouter(dependencies, logger: TestLogger.quiet))
         try await app.test(.router, test)

@@ -16,6 +16,9 @@ struct UnitsAPIOnPostgresTests {
             let dependencies = APIDependencies(
                 units: PostgresUnitStore(client: client, logger: TestLogger.quiet),
                 plans: PostgresPlanStore(client: client, logger: TestLogger.quiet),
+                accounts: PostgresAccountStore(client: client, logger: TestLogger.quiet),
+                reports: PostgresReportStore(client: client, logger: TestLogger.quiet),
+                audit: PostgresAuditLog(client: client, logger: TestLogger.quiet),
                 probe: PostgresReadinessProbe(client: client, runner: schema.runner, logger: TestLogger.quiet),
                 webDirectory: nil, now: { Date() })
             let app = Application(router: buildRouter(dependencies, logger: TestLogger.quiet))

@@ -12,6 +12,8 @@ public protocol UnitStore: Sendable {
     func history(of code: CommuneCode) async throws -> [Commune]
     /// Central agencies valid on `day`, ordered by code.
     func agencies(on day: CivilDate) async throws -> [Agency]
+    /// Every version of every unit, for the rules engine and upload checks to resolve units at any moment.
+    func directory() async throws -> UnitDirectory
 }
 
 /// A province with the number of its communes on the day asked about.

@@ -3,10 +3,10 @@ import KH02Core
 
 /// `/health`: the process answers. `/ready`: the database is reachable and the schema current (503 otherwise),
 /// for load balancers and systemd.
-public struct HealthController<Probe: ReadinessProbe>: Sendable {
-    let probe: Probe
+public struct HealthController: Sendable {
+    let probe: any ReadinessProbe
 
-    public init(probe: Probe) {
+    public init(probe: any ReadinessProbe) {
         self.probe = probe
     }
 

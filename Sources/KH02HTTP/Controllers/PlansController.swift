@@ -3,11 +3,11 @@ import Hummingbird
 import KH02Core
 
 /// Read-only access to plan versions: the list, and one version's exact document.
-public struct PlansController<Store: PlanStore>: Sendable {
-    let store: Store
+public struct PlansController: Sendable {
+    let store: any PlanStore
     let now: @Sendable () -> Date
 
-    public init(store: Store, now: @escaping @Sendable () -> Date) {
+    public init(store: any PlanStore, now: @escaping @Sendable () -> Date) {
         self.store = store
         self.now = now
     }

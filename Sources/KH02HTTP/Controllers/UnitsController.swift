@@ -3,11 +3,11 @@ import Hummingbird
 import KH02Core
 
 /// Reference units: provinces, their communes, one commune with its history.
-public struct UnitsController<Store: UnitStore>: Sendable {
-    let store: Store
+public struct UnitsController: Sendable {
+    let store: any UnitStore
     let today: @Sendable () -> CivilDate
 
-    public init(store: Store, today: @escaping @Sendable () -> CivilDate) {
+    public init(store: any UnitStore, today: @escaping @Sendable () -> CivilDate) {
         self.store = store
         self.today = today
     }

@@ -54,3 +54,13 @@ extension APIError {
 
     static let notFound = APIError(.notFound, code: "not_found", vi: "Không có tài nguyên này.", en: "No such resource.")
 }
+
+extension APIError {
+    static let unauthenticated = APIError(
+        .unauthorized, code: "unauthenticated",
+        vi: "Cần mã truy cập hợp lệ (Authorization: Bearer …).", en: "A valid token is required (Authorization: Bearer …).")
+
+    static func forbidden(vi: String, en: String) -> APIError {
+        APIError(.forbidden, code: "forbidden", vi: vi, en: en)
+    }
+}

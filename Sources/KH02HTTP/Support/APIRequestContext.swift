@@ -1,16 +1,34 @@
 import Foundation
 import Hummingbird
+import KH02Core
+import NIOCore
 
-/// The request context of every API route: JSON in snake_case, ISO 8601 dates.
-public struct APIRequestContext: RequestContext {
+/// The request context of every API route: JSON in snake_case, ISO 8601 dates, the caller's account once
+/// authenticated, and the peer address for the audit log.
+public struct APIRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// Set by `AuthMiddleware` when the request carries a valid token.
+    public var account: Account?
+    public let remoteAddress: SocketAddress?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
+        self.remoteAddress = source.channel.remoteAddress
     }
 
     public var responseEncoder: JSONEncoder { APIJSON.encoder }
     public var requestDecoder: JSONDecoder { APIJSON.decoder }
+
+    /// The caller's address as text (`ip` or `ip:port` without the port), for the audit log.
+    var peer: String? {
+        remoteAddress?.ipAddress
+    }
+
+    /// The account, or 401 when the request has no valid token.
+    func requireAccount() throws -> Account {
+        guard let account else { throw APIError.unauthenticated }
+        return account
+    }
 }
 
 /// The API's JSON conventions, shared by responses, requests and tests.

@@ -73,18 +73,38 @@ public struct PostgresUnitStore: UnitStore {
     }
 
     public func agencies(on day: CivilDate) async throws -> [Agency] {
-        let rows = try await client.query(
+        try await agencies(
             """
             SELECT code, name, name_en, valid_from::text, valid_until::text FROM agencies
             WHERE valid_from <= \(day.iso)::date AND (valid_until IS NULL OR valid_until > \(day.iso)::date)
             ORDER BY code
-            """, logger: logger)
+            """)
+    }
+
+    private func agencies(_ query: PostgresQuery) async throws -> [Agency] {
         var result: [Agency] = []
-        for try await (code, name, nameEn, from, until) in rows.decode((String, String, String, String, String?).self) {
+        for try await (code, name, nameEn, from, until) in try await client.query(query, logger: logger)
+            .decode((String, String, String, String, String?).self)
+        {
             guard let code = AgencyCode(rawValue: code) else { throw StoredDataError("bad agency code \(code)") }
             result.append(Agency(code: code, name: LocalizedText(vi: name, en: nameEn), validity: try Self.validity(from, until)))
         }
         return result
+    }
+
+    public func directory() async throws -> UnitDirectory {
+        var provinces: [Province] = []
+        let rows = try await client.query(
+            "SELECT code, name, name_en, kind, full_name, full_name_en, valid_from::text, valid_until::text FROM province_versions ORDER BY code, valid_from",
+            logger: logger)
+        for try await row in rows.decode(ProvinceRow.self) { provinces.append(try Self.province(row)) }
+        let communes = try await communes(
+            """
+            SELECT code, province_code, name, name_en, kind, full_name, full_name_en, valid_from::text, valid_until::text
+            FROM commune_versions ORDER BY code, valid_from
+            """)
+        let agencies = try await agencies("SELECT code, name, name_en, valid_from::text, valid_until::text FROM agencies ORDER BY code")
+        return UnitDirectory(provinces: provinces, communes: communes, agencies: agencies)
     }
 
     private func communes(_ query: PostgresQuery) async throws -> [Commune] {

@@ -16,6 +16,9 @@ func buildApplication(
     let dependencies = APIDependencies(
         units: PostgresUnitStore(client: client, logger: logger),
         plans: PostgresPlanStore(client: client, logger: logger),
+        accounts: PostgresAccountStore(client: client, logger: logger),
+        reports: PostgresReportStore(client: client, logger: logger),
+        audit: PostgresAuditLog(client: client, logger: logger),
         probe: PostgresReadinessProbe(client: client, runner: schema.runner, logger: logger),
         webDirectory: settings.resources.webDirectory,
         now: { Date() })

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Keeps uploaded reports: each upload stored whole and atomically, its rows append-only, and the facts the
+/// scores need read back as of any moment.
+public protocol ReportStore: Sendable {
+    /// Stores a validated upload and its rows in one transaction, with an audit entry. When the account already
+    /// stored an upload under the same idempotency key, stores nothing and returns that upload's answer.
+    func store(_ upload: ValidatedUpload, metadata: UploadMetadata) async throws -> UploadStoreOutcome
+    /// The answer given to an earlier upload of `account` under `idempotencyKey`, if any.
+    func answer(account: UUID, idempotencyKey: String) async throws -> Data?
+    /// Uploads, newest first: all, or those with a row for `unit` (for a province: or for one of its communes).
+    func uploads(touching unit: AnyUnitCode?, limit: Int) async throws -> [UploadRecord]
+    /// One upload with its original file.
+    func upload(id: UUID) async throws -> StoredUpload?
+    /// Each unit's latest report at or before `asOf` (readiness per commune, status per unit and task,
+    /// statistics per unit and month): what the rules engine scores.
+    func facts(asOf: Date) async throws -> FactSet
+}
+
+/// Everything about an upload besides its rows: identity, provenance, the original bytes and the answer to
+/// replay on a retry.
+public struct UploadMetadata: Sendable {
+    public var id: UUID
+    public var account: Account
+    public var remoteAddress: String?
+    public var receivedAt: Date
+    public var idempotencyKey: String
+    public var contentSHA256: String
+    public var plan: (id: String, version: Int)
+    public var original: [UInt8]
+    /// The JSON answer returned to the uploader, stored so a retry gets the same bytes.
+    public var answer: Data
+
+    public init(
+        id: UUID, account: Account, remoteAddress: String?, receivedAt: Date, idempotencyKey: String, contentSHA256: String,
+        plan: (id: String, version: Int), original: [UInt8], answer: Data
+    ) {
+        self.id = id
+        self.account = account
+        self.remoteAddress = remoteAddress
+        self.receivedAt = receivedAt
+        self.idempotencyKey = idempotencyKey
+        self.contentSHA256 = contentSHA256
+        self.plan = plan
+        self.original = original
+        self.answer = answer
+    }
+
+    /// The id of row `row` of this upload as a report id of the rules engine.
+    public static func reportID(upload: UUID, row: Int) -> String { "\(upload.uuidString.lowercased()):\(row)" }
+}
+
+/// What storing an upload did.
+public enum UploadStoreOutcome: Hashable, Sendable {
+    case stored
+    /// The same account already stored an upload under this key: nothing new was stored.
+    case duplicate(answer: Data)
+}
+
+/// An upload as listed: who sent what, when, and how much.
+public struct UploadRecord: Hashable, Sendable {
+    public var id: UUID
+    public var kind: UploadKind
+    public var format: UploadFormat
+    public var accountID: UUID
+    public var uploader: String
+    public var receivedAt: Date
+    public var rowCount: Int
+    public var unitsTouched: Int
+    public var planID: String
+    public var planVersion: Int
+
+    public init(
+        id: UUID, kind: UploadKind, format: UploadFormat, accountID: UUID, uploader: String, receivedAt: Date, rowCount: Int,
+        unitsTouched: Int, planID: String, planVersion: Int
+    ) {
+        self.id = id
+        self.kind = kind
+        self.format = format
+        self.accountID = accountID
+        self.uploader = uploader
+        self.receivedAt = receivedAt
+        self.rowCount = rowCount
+        self.unitsTouched = unitsTouched
+        self.planID = planID
+        self.planVersion = planVersion
+    }
+}
+
+/// One upload in full: its record, the units it touched, its original bytes and the answer it got.
+public struct StoredUpload: Hashable, Sendable {
+    public var record: UploadRecord
+    public var units: [String]
+    public var original: Data
+    public var answer: Data
+
+    public init(record: UploadRecord, units: [String], original: Data, answer: Data) {
+        self.record = record
+        self.units = units
+        self.original = original
+        self.answer = answer
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import Hummingbird
+import KH02Core
+
+/// Report uploads (`POST /reports/{kind}`, CSV or JSON, all-or-nothing, idempotent, `?dry_run=true`) and the
+/// record of uploads with their original files.
+public struct ReportsController: Sendable {
+    let service: UploadService
+    let reports: any ReportStore
+    let units: any UnitStore
+    let now: @Sendable () -> Date
+
+    public init(service: UploadService, reports: any ReportStore, units: any UnitStore, now: @escaping @Sendable () -> Date) {
+        self.service = service
+        self.reports = reports
+        self.units = units
+        self.now = now
+    }
+
+    public func addRoutes(to group: RouterGroup<APIRequestContext>) {
+        for kind in UploadKind.allCases {
+            group.post("reports/\(kind.rawValue)") { request, context in try await upload(kind, request, context: context) }
+        }
+        group.get("reports", use: list)
+        group.get("reports/:id", use: show)
+        group.get("reports/:id/original", use: original)
+    }
+
+    @Sendable func upload(_ kind: UploadKind, _ request: Request, context: APIRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        guard account.principal.role != .central else {
+            throw APIError.forbidden(vi: "Tài khoản Trung ương chỉ được xem, không gửi báo cáo.", en: "Central accounts read; they do not upload.")
+        }
+        guard let format = request.headers[.contentType].flatMap(UploadFormat.init(contentType:)) else {
+            throw APIError(
+                .unsupportedMediaType, code: "unsupported_media_type",
+                vi: "Gửi tệp CSV (Content-Type: text/csv) hoặc JSON (Content-Type: application/json).",
+                en: "Send CSV (Content-Type: text/csv) or JSON (Content-Type: application/json).")
+        }
+        var request = request
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: service.limits.maximumBytes)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            let megabytes = service.limits.maximumBytes / (1024 * 1024)
+            throw APIError(
+                .contentTooLarge, code: "body_too_large",
+                vi: "Tệp vượt quá giới hạn \(megabytes) MB; hãy chia nhỏ tệp.", en: "The file exceeds the \(megabytes) MB limit; split it.")
+        }
+        let submission = UploadService.Submission(
+            kind: kind, format: format, body: Array(buffer: body), defaultAsOf: try request.asOfInstant(),
+            idempotencyKey: try request.idempotencyKey(), dryRun: request.uri.queryParameters.get("dry_run") == "true")
+        switch try await service.submit(submission, account: account, remoteAddress: context.peer) {
+        case .stored(let answer): return Self.json(answer, status: .created)
+        case .replayed(let answer):
+            var response = Self.json(answer, status: .ok)
+            response.headers[.init("Idempotent-Replay")!] = "true"
+            return response
+        case .preview(let answer): return Self.json(answer, status: .ok)
+        case .rejected(let rejection):
+            let scope = rejection.outOfScopeUnits
+            let dto = UploadRejectionDTO(
+                error: .init(
+                    code: scope.isEmpty ? "upload_rejected" : "out_of_scope",
+                    message: scope.isEmpty
+                        ? "Tệp có \(rejection.totalProblems) lỗi; không dòng nào được lưu."
+                        : "Mã truy cập không được gửi báo cáo cho: \(scope.joined(separator: ", ")). Không dòng nào được lưu.",
+                    messageEn: scope.isEmpty
+                        ? "The file has \(rejection.totalProblems) problem(s); nothing was stored."
+                        : "This token may not report for: \(scope.joined(separator: ", ")). Nothing was stored."),
+                stored: false, problems: rejection.problems.map(UploadProblemDTO.init), totalProblems: rejection.totalProblems,
+                outOfScopeUnits: scope)
+            return Self.json(try APIJSON.encoder.encode(dto), status: Self.status(of: rejection))
+        }
+    }
+
+    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> ListDTO<UploadRecordDTO> {
+        let account = try context.requireAccount()
+        var unit: AnyUnitCode?
+        if let raw = request.uri.queryParameters.get("unit") {
+            guard let code = AnyUnitCode(raw) else { throw APIError.badParameter("unit", raw, expected: "a province, commune or agency code") }
+            unit = code
+        } else if !account.principal.canReadNation {
+            unit = account.principal.unit
+        }
+        if let unit, !account.principal.canReadNation {
+            let snapshot = try await units.directory().snapshot(at: now())
+            guard account.principal.canRead(unit, in: snapshot) else {
+                throw APIError.forbidden(vi: "Không được xem báo cáo của \(unit).", en: "Not allowed to read the reports of \(unit).")
+            }
+        }
+        let limit = Int(request.uri.queryParameters.get("limit") ?? "") ?? 100
+        let records = try await reports.uploads(touching: unit, limit: limit)
+        return ListDTO(asOf: CivilDate(vietnamDayOf: now()), items: records.map { UploadRecordDTO($0) })
+    }
+
+    @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let stored = try await readable(request, context: context)
+        struct Detail: Encodable {
+            var upload: UploadRecordDTO
+            var answer: String
+        }
+        // The stored answer is JSON already: splice it in rather than decode and re-encode it.
+        var record = try APIJSON.encoder.encode(UploadRecordDTO(stored.record, units: stored.units))
+        record.removeLast()
+        let body = record + Data(",\"answer\":".utf8) + stored.answer + Data("}".utf8)
+        return Self.json(body, status: .ok)
+    }
+
+    @Sendable func original(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let stored = try await readable(request, context: context)
+        let type = stored.record.format == .csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8"
+        let name = "upload-\(stored.record.id.uuidString.lowercased()).\(stored.record.format.rawValue)"
+        return Response(
+            status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
+            body: .init(byteBuffer: ByteBuffer(bytes: stored.original)))
+    }
+
+    /// The upload named in the path, when the caller uploaded it or may read one of the units it touched.
+    private func readable(_ request: Request, context: APIRequestContext) async throws -> StoredUpload {
+        let account = try context.requireAccount()
+        let raw = try context.parameters.require("id")
+        guard let id = UUID(uuidString: raw) else { throw APIError.badParameter("id", raw, expected: "an upload id (UUID)") }
+        guard let stored = try await reports.upload(id: id) else {
+            throw APIError(.notFound, code: "upload_not_found", vi: "Không có lần gửi \(raw).", en: "No upload \(raw).")
+        }
+        if account.principal.canReadNation || stored.record.accountID == account.id { return stored }
+        let snapshot = try await units.directory().snapshot(at: stored.record.receivedAt)
+        guard stored.units.compactMap(AnyUnitCode.init).contains(where: { account.principal.canRead($0, in: snapshot) }) else {
+            throw APIError.forbidden(vi: "Không được xem lần gửi này.", en: "Not allowed to read this upload.")
+        }
+        return stored
+    }
+
+    /// 403 when a row is outside the token's scope, 413 for a body over the limit, 415 for a file that is not
+    /// UTF-8 text (UTF-16, a legacy code page, an Excel workbook, binary), 422 for everything else.
+    static func status(of rejection: UploadRejection) -> HTTPResponse.Status {
+        let codes = Set(rejection.codes)
+        if codes.contains(.outOfScope) { return .forbidden }
+        if codes.contains(.tooLarge) { return .contentTooLarge }
+        if !codes.isDisjoint(with: [.utf16Encoding, .legacyEncoding, .excelWorkbook, .binaryContent]) { return .unsupportedMediaType }
+        return .unprocessableContent
+    }
+
+    static func json(_ data: Data, status: HTTPResponse.Status) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+extension Request {
+    /// `as_of` for a whole upload: a day (its 16:00 round is the validator's business) or an ISO 8601 instant.
+    func asOfInstant() throws -> Date? {
+        guard let text = uri.queryParameters.get("as_of"), !text.isEmpty else { return nil }
+        if let day = CivilDate(iso: text) { return day.vietnamMidnight.addingTimeInterval(16 * 3600) }
+        if let instant = try? Date(text, strategy: .iso8601) { return instant }
+        throw APIError.badParameter("as_of", text, expected: "YYYY-MM-DD or an ISO 8601 time")
+    }
+
+    /// The `Idempotency-Key` header: 1 to 200 visible ASCII characters.
+    func idempotencyKey() throws -> String? {
+        guard let key = headers[.init("Idempotency-Key")!] else { return nil }
+        guard (1...200).contains(key.utf8.count), key.utf8.allSatisfy({ $0 > 32 && $0 < 127 }) else {
+            throw APIError.badParameter("Idempotency-Key", String(key.prefix(40)), expected: "1 to 200 visible ASCII characters")
+        }
+        return key
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Hummingbird
+import KH02Core
+
+/// `GET /templates/{kind}.csv[?province=01]`: a ready-to-fill CSV (UTF-8 with BOM, CRLF) with the caller's units,
+/// or with one province's for central and admin accounts.
+public struct TemplatesController: Sendable {
+    let units: any UnitStore
+    let plans: any PlanStore
+    let now: @Sendable () -> Date
+
+    public init(units: any UnitStore, plans: any PlanStore, now: @escaping @Sendable () -> Date) {
+        self.units = units
+        self.plans = plans
+        self.now = now
+    }
+
+    public func addRoutes(to group: RouterGroup<APIRequestContext>) {
+        group.get("templates/:file", use: template)
+    }
+
+    @Sendable func template(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let file = try context.parameters.require("file")
+        guard file.hasSuffix(".csv"), let kind = UploadKind(rawValue: String(file.dropLast(4))) else { throw APIError.notFound }
+        let instant = now()
+        guard let plan = PlanCatalog(try await plans.definitions()).effective(at: instant) else {
+            throw APIError(.serviceUnavailable, code: "no_plan", vi: "Chưa có kế hoạch nào có hiệu lực.", en: "No plan is in effect yet.")
+        }
+        var principal = account.principal
+        if let raw = request.uri.queryParameters.get("province") {
+            guard let code = ProvinceCode(rawValue: raw) else { throw APIError.malformedCode("province", raw, digits: 2) }
+            if principal.canReadNation {
+                principal = .province(code)
+            } else if principal.unit != .province(code) {
+                throw APIError.forbidden(vi: "Chỉ lấy được mẫu của đơn vị mình.", en: "Templates are for your own unit only.")
+            }
+        }
+        let bytes = UploadTemplate.csv(kind: kind, plan: plan, units: try await units.directory().snapshot(at: instant), principal: principal)
+        let name = "kh02-\(kind.rawValue)-\(principal.unit?.rawValue ?? "all")-\(CivilDate(vietnamDayOf: instant).iso).csv"
+        return Response(
+            status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}

@@ -1,0 +1,129 @@
+import Crypto
+import Foundation
+import KH02Core
+
+/// The one ingestion path, used by the upload endpoints and by `kh02 demo`: replay a retried upload's first
+/// answer, otherwise validate against the plan in force and the units of the day, then store everything or
+/// nothing (or, for a dry run, preview the colour changes).
+public struct UploadService: Sendable {
+    let units: any UnitStore
+    let plans: any PlanStore
+    let reports: any ReportStore
+    let now: @Sendable () -> Date
+    public let limits: UploadLimits
+    /// How many accepted rows the answer lists one by one.
+    static let summaryRows = 1_000
+
+    public init(
+        units: any UnitStore, plans: any PlanStore, reports: any ReportStore, limits: UploadLimits = .standard,
+        now: @escaping @Sendable () -> Date
+    ) {
+        self.units = units
+        self.plans = plans
+        self.reports = reports
+        self.limits = limits
+        self.now = now
+    }
+
+    /// An upload as received.
+    public struct Submission: Sendable {
+        public var kind: UploadKind
+        public var format: UploadFormat
+        public var body: [UInt8]
+        public var defaultAsOf: Date?
+        /// The client's `Idempotency-Key`; without one, a hash of kind, `as_of` and body stands in.
+        public var idempotencyKey: String?
+        public var dryRun: Bool
+
+        public init(kind: UploadKind, format: UploadFormat, body: [UInt8], defaultAsOf: Date? = nil, idempotencyKey: String? = nil, dryRun: Bool = false) {
+            self.kind = kind
+            self.format = format
+            self.body = body
+            self.defaultAsOf = defaultAsOf
+            self.idempotencyKey = idempotencyKey
+            self.dryRun = dryRun
+        }
+    }
+
+    public enum Outcome: Sendable {
+        /// Stored now; the JSON answer.
+        case stored(Data)
+        /// The same key was stored before: its first answer, nothing new stored.
+        case replayed(Data)
+        /// A dry run's preview; nothing stored.
+        case preview(Data)
+        case rejected(UploadRejection)
+    }
+
+    public func submit(_ submission: Submission, account: Account, remoteAddress: String?) async throws -> Outcome {
+        let contentHash = SHA256.hash(data: submission.body).map { String(format: "%02x", $0) }.joined()
+        let key = submission.idempotencyKey ?? "sha256:" + SHA256.hash(
+            data: Data("\(submission.kind.rawValue)|\(submission.defaultAsOf?.timeIntervalSince1970 ?? -1)|\(contentHash)".utf8)
+        ).map { String(format: "%02x", $0) }.joined()
+        if !submission.dryRun, let first = try await reports.answer(account: account.id, idempotencyKey: key) {
+            return .replayed(first)
+        }
+        let receivedAt = now()
+        guard let plan = PlanCatalog(try await plans.definitions()).effective(at: receivedAt) else {
+            throw APIError(.serviceUnavailable, code: "no_plan", vi: "Chưa có kế hoạch nào có hiệu lực.", en: "No plan is in effect yet.")
+        }
+        let directory = try await units.directory()
+        let validator = UploadValidator(
+            plan: plan, units: directory.snapshot(at: receivedAt), principal: account.principal, now: receivedAt, limits: limits)
+        let upload: ValidatedUpload
+        switch validator.validate(kind: submission.kind, format: submission.format, body: submission.body, defaultAsOf: submission.defaultAsOf) {
+        case .failure(let rejection): return .rejected(rejection)
+        case .success(let validated): upload = validated
+        }
+        let id = UUID()
+        if submission.dryRun {
+            let changes = try await previewChanges(upload, id: id, plan: plan, directory: directory, at: receivedAt)
+            return .preview(try answer(upload, id: nil, plan: plan, receivedAt: receivedAt, changes: changes))
+        }
+        let answerData = try answer(upload, id: id, plan: plan, receivedAt: receivedAt, changes: nil)
+        let metadata = UploadMetadata(
+            id: id, account: account, remoteAddress: remoteAddress, receivedAt: receivedAt, idempotencyKey: key,
+            contentSHA256: contentHash, plan: (plan.id, plan.version), original: submission.body, answer: answerData)
+        switch try await reports.store(upload, metadata: metadata) {
+        case .stored: return .stored(answerData)
+        case .duplicate(let first): return .replayed(first)
+        }
+    }
+
+    /// Scores the stored facts with and without the upload's rows and lists the units whose colour differs.
+    private func previewChanges(
+        _ upload: ValidatedUpload, id: UUID, plan: PlanDefinition, directory: UnitDirectory, at instant: Date
+    ) async throws -> [ColourChangeDTO] {
+        let current = try await reports.facts(asOf: instant)
+        var candidate = current
+        let reportID = { (row: Int) in UploadMetadata.reportID(upload: id, row: row) }
+        switch upload.rows {
+        case .readiness(let rows): candidate.readiness += try rows.map { try $0.report(id: reportID($0.row), receivedAt: instant) }
+        case .tasks(let rows): candidate.taskStatuses += try rows.map { try $0.report(id: reportID($0.row), receivedAt: instant) }
+        case .services(let rows): candidate.serviceStatistics += try rows.map { try $0.report(id: reportID($0.row), receivedAt: instant) }
+        }
+        let scorer = Scorer(plan: plan)
+        let comparison = WhatIf.compare(
+            before: scorer.score(current, directory: directory, asOf: instant), after: scorer.score(candidate, directory: directory, asOf: instant))
+        return comparison.changes.prefix(Self.summaryRows).map {
+            ColourChangeDTO(unit: $0.unit.rawValue, aspect: $0.aspect.rawValue, before: $0.before?.rawValue, after: $0.after?.rawValue)
+        }
+    }
+
+    private func answer(_ upload: ValidatedUpload, id: UUID?, plan: PlanDefinition, receivedAt: Date, changes: [ColourChangeDTO]?) throws -> Data {
+        let rows = upload.summary.prefix(Self.summaryRows).map(UploadRowDTO.init)
+        let stored = id != nil
+        let dto = UploadAnswerDTO(
+            uploadId: id?.uuidString.lowercased(), dryRun: !stored, stored: stored, kind: upload.kind.rawValue, format: upload.format.rawValue,
+            receivedAt: receivedAt, plan: .init(id: plan.id, version: plan.version), rowsAccepted: upload.rows.count,
+            rowsSkipped: upload.skippedRows, unitsTouched: upload.units.count, warnings: upload.warnings.map(UploadProblemDTO.init),
+            totalWarnings: upload.totalWarnings, rows: Array(rows), rowsListed: rows.count, colourChanges: changes,
+            message: stored
+                ? "Đã nhận \(upload.rows.count) dòng cho \(upload.units.count) đơn vị."
+                : "Kiểm tra thử: \(upload.rows.count) dòng hợp lệ, chưa lưu.",
+            messageEn: stored
+                ? "Accepted \(upload.rows.count) rows for \(upload.units.count) units."
+                : "Dry run: \(upload.rows.count) valid rows, nothing stored.")
+        return try APIJSON.encoder.encode(dto)
+    }
+}

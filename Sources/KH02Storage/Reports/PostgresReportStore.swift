@@ -1,0 +1,314 @@
+import Foundation
+import KH02Core
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// `ReportStore` over `uploads`, the `*_reports` tables (filled with COPY) and the `*_current` tables.
+public struct PostgresReportStore: ReportStore {
+    let client: PostgresClient
+    let logger: Logger
+
+    public init(client: PostgresClient, logger: Logger) {
+        self.client = client
+        self.logger = logger
+    }
+
+    // MARK: Writing
+
+    public func store(_ upload: ValidatedUpload, metadata: UploadMetadata) async throws -> UploadStoreOutcome {
+        try await client.withConnection { connection in
+            try await connection.query("BEGIN", logger: logger)
+            do {
+                let outcome = try await store(upload, metadata: metadata, on: connection)
+                try await connection.query(outcome == .stored ? "COMMIT" : "ROLLBACK", logger: logger)
+                return outcome
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
+            }
+        }
+    }
+
+    private func store(_ upload: ValidatedUpload, metadata m: UploadMetadata, on connection: PostgresConnection) async throws -> UploadStoreOutcome {
+        let answer = String(decoding: m.answer, as: UTF8.self)
+        let inserted = try await connection.query(
+            """
+            INSERT INTO uploads (id, kind, format, token_id, uploader, remote_address, received_at, idempotency_key, content_sha256,
+                                 plan_id, plan_version, row_count, units_touched, original, answer)
+            VALUES (\(m.id), \(upload.kind.rawValue), \(upload.format.rawValue), \(m.account.id), \(m.account.actorDescription),
+                    \(m.remoteAddress), \(m.receivedAt), \(m.idempotencyKey), \(m.contentSHA256), \(m.plan.id), \(m.plan.version),
+                    \(upload.rows.count), \(upload.units.count), \(ByteBuffer(bytes: m.original)), \(answer)::jsonb)
+            ON CONFLICT (token_id, idempotency_key) DO NOTHING
+            RETURNING id
+            """, logger: logger)
+        var stored = false
+        for try await _ in inserted.decode(UUID.self) { stored = true }
+        guard stored else {
+            // Another request stored this key first (it has committed: the unique index waited for it).
+            guard let first = try await self.answer(account: m.account.id, idempotencyKey: m.idempotencyKey, on: connection) else {
+                throw StoredDataError("idempotency key conflict without a stored answer")
+            }
+            return .duplicate(answer: first)
+        }
+        try await copyRows(upload.rows, metadata: m, on: connection)
+        try await updateCurrent(upload.kind, upload: m.id, on: connection)
+        try await connection.query(
+            PostgresAuditLog.insert(
+                AuditEvent(
+                    accountID: m.account.id, actor: m.account.actorDescription, action: "upload.\(upload.kind.rawValue)",
+                    target: m.id.uuidString.lowercased(),
+                    detail: ["rows": "\(upload.rows.count)", "units": "\(upload.units.count)", "format": upload.format.rawValue],
+                    remoteAddress: m.remoteAddress)), logger: logger)
+        logger.info(
+            "upload stored",
+            metadata: ["upload": "\(m.id)", "kind": "\(upload.kind.rawValue)", "rows": "\(upload.rows.count)", "by": "\(m.account.actorDescription)"])
+        return .stored
+    }
+
+    /// Streams the rows into their report table with COPY, in chunks of about 1 MB.
+    private func copyRows(_ rows: UploadRows, metadata m: UploadMetadata, on connection: PostgresConnection) async throws {
+        let upload = m.id.uuidString.lowercased()
+        let received = m.receivedAt
+        switch rows {
+        case .readiness(let rows):
+            try await copy(
+                rows, table: "readiness_reports",
+                columns: ["upload_id", "row_number", "commune_code", "as_of", "received_at", "criteria", "note"], on: connection
+            ) { line, row in
+                line.text(upload); line.integer(row.row); line.text(row.commune.rawValue); line.timestamp(row.asOf)
+                line.timestamp(received); line.text(CriteriaJSON.encode(row.values)); line.text(row.note)
+            }
+        case .tasks(let rows):
+            try await copy(
+                rows, table: "task_reports",
+                columns: ["upload_id", "row_number", "unit_code", "task_code", "as_of", "received_at", "status", "progress", "completed_on", "note"],
+                on: connection
+            ) { line, row in
+                line.text(upload); line.integer(row.row); line.text(row.unit.rawValue); line.text(row.task.rawValue)
+                line.timestamp(row.asOf); line.timestamp(received); line.text(row.status.rawValue); line.number(row.progress.value)
+                line.date(row.completedOn); line.text(row.note)
+            }
+        case .services(let rows):
+            try await copy(
+                rows, table: "service_reports",
+                columns: [
+                    "upload_id", "row_number", "unit_code", "period", "as_of", "received_at", "received_online", "received_in_person",
+                    "received_by_post", "carried_over", "resolved_on_time", "resolved_late", "pending_within_deadline", "pending_overdue",
+                    "synced_to_portal", "with_fee", "paid_online", "electronic_results", "note",
+                ], on: connection
+            ) { line, row in
+                let c = row.counts
+                line.text(upload); line.integer(row.row); line.text(row.unit.rawValue)
+                line.date(CivilDate(year: row.month.year, month: row.month.month, day: 1)); line.timestamp(row.asOf); line.timestamp(received)
+                for value in [
+                    c.receivedOnline, c.receivedInPerson, c.receivedByPost, c.carriedOver, c.resolvedOnTime, c.resolvedLate,
+                    c.pendingWithinDeadline, c.pendingOverdue, c.syncedToPortal, c.withFee, c.paidOnline, c.electronicResults,
+                ] { line.integer(value) }
+                line.text(row.note)
+            }
+        }
+    }
+
+    /// COPY `rows` into `table` (our own constant names: COPY cannot bind identifiers), one `encode` call per row.
+    private func copy<Row>(
+        _ rows: [Row], table: String, columns: [String], on connection: PostgresConnection,
+        encode: (inout CopyTextRow, Row) -> Void
+    ) async throws {
+        try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+            var line = CopyTextRow(into: ByteBuffer())
+            for row in rows {
+                encode(&line, row)
+                line.end()
+                if line.buffer.readableBytes >= 1 << 20 {
+                    try await writer.write(line.buffer)
+                    line = CopyTextRow(into: ByteBuffer())
+                }
+            }
+            if line.buffer.readableBytes > 0 { try await writer.write(line.buffer) }
+        }
+    }
+
+    /// Moves each unit's current pointer to this upload's row when it is newer (by as_of, then receipt).
+    private func updateCurrent(_ kind: UploadKind, upload: UUID, on connection: PostgresConnection) async throws {
+        let query: PostgresQuery =
+            switch kind {
+            case .readiness:
+                """
+                INSERT INTO readiness_current (commune_code, upload_id, row_number, as_of, received_at)
+                SELECT DISTINCT ON (commune_code) commune_code, upload_id, row_number, as_of, received_at
+                FROM readiness_reports WHERE upload_id = \(upload)
+                ORDER BY commune_code, as_of DESC, row_number DESC
+                ON CONFLICT (commune_code) DO UPDATE SET upload_id = EXCLUDED.upload_id, row_number = EXCLUDED.row_number,
+                    as_of = EXCLUDED.as_of, received_at = EXCLUDED.received_at
+                WHERE (EXCLUDED.as_of, EXCLUDED.received_at) >= (readiness_current.as_of, readiness_current.received_at)
+                """
+            case .tasks:
+                """
+                INSERT INTO task_current (unit_code, task_code, upload_id, row_number, as_of, received_at)
+                SELECT DISTINCT ON (unit_code, task_code) unit_code, task_code, upload_id, row_number, as_of, received_at
+                FROM task_reports WHERE upload_id = \(upload)
+                ORDER BY unit_code, task_code, as_of DESC, row_number DESC
+                ON CONFLICT (unit_code, task_code) DO UPDATE SET upload_id = EXCLUDED.upload_id, row_number = EXCLUDED.row_number,
+                    as_of = EXCLUDED.as_of, received_at = EXCLUDED.received_at
+                WHERE (EXCLUDED.as_of, EXCLUDED.received_at) >= (task_current.as_of, task_current.received_at)
+                """
+            case .services:
+                """
+                INSERT INTO service_current (unit_code, period, upload_id, row_number, as_of, received_at)
+                SELECT DISTINCT ON (unit_code, period) unit_code, period, upload_id, row_number, as_of, received_at
+                FROM service_reports WHERE upload_id = \(upload)
+                ORDER BY unit_code, period, as_of DESC, row_number DESC
+                ON CONFLICT (unit_code, period) DO UPDATE SET upload_id = EXCLUDED.upload_id, row_number = EXCLUDED.row_number,
+                    as_of = EXCLUDED.as_of, received_at = EXCLUDED.received_at
+                WHERE (EXCLUDED.as_of, EXCLUDED.received_at) >= (service_current.as_of, service_current.received_at)
+                """
+            }
+        try await connection.query(query, logger: logger)
+    }
+
+    // MARK: Reading
+
+    public func answer(account: UUID, idempotencyKey: String) async throws -> Data? {
+        try await client.withConnection { try await answer(account: account, idempotencyKey: idempotencyKey, on: $0) }
+    }
+
+    private func answer(account: UUID, idempotencyKey: String, on connection: PostgresConnection) async throws -> Data? {
+        let rows = try await connection.query(
+            "SELECT answer::text FROM uploads WHERE token_id = \(account) AND idempotency_key = \(idempotencyKey)", logger: logger)
+        for try await answer in rows.decode(String.self) { return Data(answer.utf8) }
+        return nil
+    }
+
+    private static let recordColumns = "id, kind, format, token_id, uploader, received_at, row_count, units_touched, plan_id, plan_version"
+    private typealias RecordRow = (UUID, String, String, UUID, String, Date, Int, Int, String, Int)
+
+    public func uploads(touching unit: AnyUnitCode?, limit: Int) async throws -> [UploadRecord] {
+        let code = unit?.rawValue
+        let rows = try await client.query(
+            """
+            SELECT id, kind, format, token_id, uploader, received_at, row_count, units_touched, plan_id, plan_version FROM uploads u
+            WHERE \(code)::text IS NULL
+               OR EXISTS (SELECT 1 FROM readiness_reports r WHERE r.upload_id = u.id
+                          AND (r.commune_code = \(code) OR r.commune_code IN (SELECT code FROM commune_versions WHERE province_code = \(code))))
+               OR EXISTS (SELECT 1 FROM task_reports t WHERE t.upload_id = u.id
+                          AND (t.unit_code = \(code) OR t.unit_code IN (SELECT code FROM commune_versions WHERE province_code = \(code))))
+               OR EXISTS (SELECT 1 FROM service_reports s WHERE s.upload_id = u.id
+                          AND (s.unit_code = \(code) OR s.unit_code IN (SELECT code FROM commune_versions WHERE province_code = \(code))))
+            ORDER BY received_at DESC LIMIT \(max(1, min(limit, 1000)))
+            """, logger: logger)
+        var result: [UploadRecord] = []
+        for try await row in rows.decode(RecordRow.self) { result.append(try Self.record(row)) }
+        return result
+    }
+
+    public func upload(id: UUID) async throws -> StoredUpload? {
+        let rows = try await client.query(
+            """
+            SELECT id, kind, format, token_id, uploader, received_at, row_count, units_touched, plan_id, plan_version, original, answer::text,
+                   ARRAY(SELECT DISTINCT commune_code FROM readiness_reports WHERE upload_id = u.id
+                         UNION SELECT DISTINCT unit_code FROM task_reports WHERE upload_id = u.id
+                         UNION SELECT DISTINCT unit_code FROM service_reports WHERE upload_id = u.id ORDER BY 1)
+            FROM uploads u WHERE id = \(id)
+            """, logger: logger)
+        for try await (a, b, c, d, e, f, g, h, i, j, original, answer, units) in rows.decode(
+            (UUID, String, String, UUID, String, Date, Int, Int, String, Int, ByteBuffer, String, [String]).self)
+        {
+            return StoredUpload(
+                record: try Self.record((a, b, c, d, e, f, g, h, i, j)), units: units, original: Data(buffer: original), answer: Data(answer.utf8))
+        }
+        return nil
+    }
+
+    private static func record(_ row: RecordRow) throws -> UploadRecord {
+        let (id, kind, format, token, uploader, received, rows, units, planID, planVersion) = row
+        guard let kind = UploadKind(rawValue: kind), let format = UploadFormat(rawValue: format) else {
+            throw StoredDataError("upload \(id) has kind \(kind) format \(format)")
+        }
+        return UploadRecord(
+            id: id, kind: kind, format: format, accountID: token, uploader: uploader, receivedAt: received, rowCount: rows,
+            unitsTouched: units, planID: planID, planVersion: planVersion)
+    }
+
+    public func facts(asOf: Date) async throws -> FactSet {
+        async let readiness = readinessFacts(asOf: asOf)
+        async let tasks = taskFacts(asOf: asOf)
+        async let services = serviceFacts(asOf: asOf)
+        return FactSet(readiness: try await readiness, taskStatuses: try await tasks, serviceStatistics: try await services)
+    }
+
+    /// For each commune that ever reported, its latest report at or before `asOf` (one index probe per commune).
+    private func readinessFacts(asOf: Date) async throws -> [ReadinessReport] {
+        let rows = try await client.query(
+            """
+            SELECT r.upload_id, r.row_number, c.commune_code, r.as_of, r.received_at, r.criteria::text
+            FROM readiness_current c
+            CROSS JOIN LATERAL (
+                SELECT upload_id, row_number, as_of, received_at, criteria FROM readiness_reports
+                WHERE commune_code = c.commune_code AND as_of <= \(asOf)
+                ORDER BY as_of DESC, received_at DESC, upload_id DESC, row_number DESC LIMIT 1) r
+            """, logger: logger)
+        var result: [ReadinessReport] = []
+        for try await (upload, row, commune, at, received, criteria) in rows.decode((UUID, Int, String, Date, Date, String).self) {
+            guard let code = CommuneCode(rawValue: commune) else { throw StoredDataError("bad commune code \(commune)") }
+            result.append(
+                try ReadinessReport(
+                    reportId: UploadMetadata.reportID(upload: upload, row: row), commune: code, asOf: at, receivedAt: received,
+                    values: try CriteriaJSON.decode(criteria)))
+        }
+        return result
+    }
+
+    private func taskFacts(asOf: Date) async throws -> [TaskStatusReport] {
+        let rows = try await client.query(
+            """
+            SELECT r.upload_id, r.row_number, c.unit_code, c.task_code, r.as_of, r.received_at, r.status, r.progress::float8, r.completed_on::text
+            FROM task_current c
+            CROSS JOIN LATERAL (
+                SELECT upload_id, row_number, as_of, received_at, status, progress, completed_on FROM task_reports
+                WHERE unit_code = c.unit_code AND task_code = c.task_code AND as_of <= \(asOf)
+                ORDER BY as_of DESC, received_at DESC, upload_id DESC, row_number DESC LIMIT 1) r
+            """, logger: logger)
+        var result: [TaskStatusReport] = []
+        for try await (upload, row, unit, task, at, received, status, progress, completed) in rows.decode(
+            (UUID, Int, String, String, Date, Date, String, Double, String?).self)
+        {
+            guard let unit = AnyUnitCode(unit), let task = TaskCode(rawValue: task), let status = TaskStatus(rawValue: status) else {
+                throw StoredDataError("bad task report \(unit) \(task)")
+            }
+            result.append(
+                try TaskStatusReport(
+                    reportId: UploadMetadata.reportID(upload: upload, row: row), unit: unit, task: task, asOf: at, receivedAt: received,
+                    status: status, progress: try ProgressPercent(progress), completedOn: completed.flatMap { CivilDate(iso: $0) }))
+        }
+        return result
+    }
+
+    private func serviceFacts(asOf: Date) async throws -> [ServiceStatistics] {
+        let rows = try await client.query(
+            """
+            SELECT r.upload_id, r.row_number, c.unit_code, c.period::text, r.as_of, r.received_at,
+                   ARRAY[r.received_online, r.received_in_person, r.received_by_post, r.carried_over, r.resolved_on_time, r.resolved_late,
+                         r.pending_within_deadline, r.pending_overdue, r.synced_to_portal, r.with_fee, r.paid_online, r.electronic_results]
+            FROM service_current c
+            CROSS JOIN LATERAL (
+                SELECT * FROM service_reports
+                WHERE unit_code = c.unit_code AND period = c.period AND as_of <= \(asOf)
+                ORDER BY as_of DESC, received_at DESC, upload_id DESC, row_number DESC LIMIT 1) r
+            """, logger: logger)
+        var result: [ServiceStatistics] = []
+        for try await (upload, row, unit, period, at, received, n) in rows.decode((UUID, Int, String, String, Date, Date, [Int]).self) {
+            guard let unit = AnyUnitCode(unit), let day = CivilDate(iso: period), n.count == 12 else {
+                throw StoredDataError("bad service report \(unit) \(period)")
+            }
+            let counts = try ServiceCounts(
+                receivedOnline: n[0], receivedInPerson: n[1], receivedByPost: n[2], carriedOver: n[3], resolvedOnTime: n[4], resolvedLate: n[5],
+                pendingWithinDeadline: n[6], pendingOverdue: n[7], syncedToPortal: n[8], withFee: n[9], paidOnline: n[10], electronicResults: n[11])
+            result.append(
+                try ServiceStatistics(
+                    reportId: UploadMetadata.reportID(upload: upload, row: row), unit: unit, month: ReportMonth(containing: day), asOf: at,
+                    receivedAt: received, counts: counts))
+        }
+        return result
+    }
+}

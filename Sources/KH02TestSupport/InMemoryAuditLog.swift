@@ -1,0 +1,17 @@
+import Foundation
+import KH02Core
+
+/// `AuditLog` in memory, for HTTP tests.
+public actor InMemoryAuditLog: AuditLog {
+    private var stored: [AuditEntry] = []
+
+    public init() {}
+
+    public func record(_ event: AuditEvent) async throws {
+        stored.append(AuditEntry(id: Int64(stored.count + 1), at: Date(), event: event))
+    }
+
+    public func entries(limit: Int, before: Date?) async throws -> [AuditEntry] {
+        Array(stored.reversed().filter { before == nil || $0.at < before! }.prefix(limit))
+    }
+}
