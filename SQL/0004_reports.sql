@@ -18,7 +18,8 @@ CREATE TABLE uploads (
     row_count integer NOT NULL,
     units_touched integer NOT NULL,
     original bytea NOT NULL,
-    answer jsonb NOT NULL,
+    -- json, not jsonb: the text is kept as sent, so a retry gets the same bytes.
+    answer json NOT NULL,
     UNIQUE (token_id, idempotency_key),
     FOREIGN KEY (plan_id, plan_version) REFERENCES plan_versions (plan_id, version)
 );

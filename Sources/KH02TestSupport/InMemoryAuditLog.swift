@@ -11,6 +11,10 @@ public actor InMemoryAuditLog: AuditLog {
         stored.append(AuditEntry(id: Int64(stored.count + 1), at: Date(), event: event))
     }
 
+    public func contains(action: String) async throws -> Bool {
+        stored.contains { $0.event.action == action }
+    }
+
     public func entries(limit: Int, before: Date?) async throws -> [AuditEntry] {
         Array(stored.reversed().filter { before == nil || $0.at < before! }.prefix(limit))
     }

@@ -10,14 +10,15 @@ public actor InMemoryReportStore: ReportStore {
 
     public func store(_ upload: ValidatedUpload, metadata: UploadMetadata) async throws -> UploadStoreOutcome {
         if let first = try await answer(account: metadata.account.id, idempotencyKey: metadata.idempotencyKey) {
-            return .duplicate(answer: first)
+            return .duplicate(first)
         }
         uploads.append((upload, metadata))
         return .stored
     }
 
-    public func answer(account: UUID, idempotencyKey: String) async throws -> Data? {
-        uploads.first { $0.metadata.account.id == account && $0.metadata.idempotencyKey == idempotencyKey }?.metadata.answer
+    public func answer(account: UUID, idempotencyKey: String) async throws -> StoredAnswer? {
+        uploads.first { $0.metadata.account.id == account && $0.metadata.idempotencyKey == idempotencyKey }
+            .map { StoredAnswer(answer: $0.metadata.answer, contentSHA256: $0.metadata.contentSHA256) }
     }
 
     public func uploads(touching unit: AnyUnitCode?, limit: Int) async throws -> [UploadRecord] {
@@ -45,6 +46,15 @@ public actor InMemoryReportStore: ReportStore {
             }
         }
         return facts
+    }
+
+    public func dataVersion() async throws -> DataVersion {
+        DataVersion(reports: Int64(uploads.count), plans: 0, units: 0, lastUploadAt: uploads.map(\.metadata.receivedAt).max())
+    }
+
+    public func readinessHistory(of commune: CommuneCode, asOf: Date, limit: Int) async throws -> [ReadinessReport] {
+        let all = try await facts(asOf: asOf).readiness.filter { $0.commune == commune }
+        return Array(all.sorted { ($0.asOf, $0.receivedAt, $0.reportId) > ($1.asOf, $1.receivedAt, $1.reportId) }.prefix(limit))
     }
 
     private func record(_ upload: ValidatedUpload, _ metadata: UploadMetadata) -> UploadRecord {

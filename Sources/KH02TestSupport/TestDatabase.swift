@@ -147,7 +147,7 @@ public struct DetailedDatabaseError: Error, CustomStringConvertible {
     public let underlying: any Error
     public let description: String
 
-    init(_ error: any Error) {
+    public init(_ error: any Error) {
         self.underlying = (error as? DetailedDatabaseError)?.underlying ?? error
         self.description = error is PSQLError ? String(reflecting: error) : "\(error)"
     }

@@ -6,6 +6,8 @@ public protocol AuditLog: Sendable {
     func record(_ event: AuditEvent) async throws
     /// Entries, newest first, at most `limit`, older than `before` when given.
     func entries(limit: Int, before: Date?) async throws -> [AuditEntry]
+    /// True when any entry records `action` (e.g. whether demo data was ever loaded).
+    func contains(action: String) async throws -> Bool
 }
 
 /// What happened, before it is stored.

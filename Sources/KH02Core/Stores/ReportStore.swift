@@ -7,7 +7,7 @@ public protocol ReportStore: Sendable {
     /// stored an upload under the same idempotency key, stores nothing and returns that upload's answer.
     func store(_ upload: ValidatedUpload, metadata: UploadMetadata) async throws -> UploadStoreOutcome
     /// The answer given to an earlier upload of `account` under `idempotencyKey`, if any.
-    func answer(account: UUID, idempotencyKey: String) async throws -> Data?
+    func answer(account: UUID, idempotencyKey: String) async throws -> StoredAnswer?
     /// Uploads, newest first: all, or those with a row for `unit` (for a province: or for one of its communes).
     func uploads(touching unit: AnyUnitCode?, limit: Int) async throws -> [UploadRecord]
     /// One upload with its original file.
@@ -15,6 +15,11 @@ public protocol ReportStore: Sendable {
     /// Each unit's latest report at or before `asOf` (readiness per commune, status per unit and task,
     /// statistics per unit and month): what the rules engine scores.
     func facts(asOf: Date) async throws -> FactSet
+    /// The counters of everything scores are computed from (uploads, plan versions, reference units): one cheap
+    /// read, so cached scores can be keyed by it.
+    func dataVersion() async throws -> DataVersion
+    /// A commune's readiness reports at or before `asOf`, newest first (latest `asOf`, then receipt), at most `limit`.
+    func readinessHistory(of commune: CommuneCode, asOf: Date, limit: Int) async throws -> [ReadinessReport]
 }
 
 /// Everything about an upload besides its rows: identity, provenance, the original bytes and the answer to
@@ -54,7 +59,18 @@ public struct UploadMetadata: Sendable {
 public enum UploadStoreOutcome: Hashable, Sendable {
     case stored
     /// The same account already stored an upload under this key: nothing new was stored.
-    case duplicate(answer: Data)
+    case duplicate(StoredAnswer)
+}
+
+/// The answer an upload got, and the hash of the body it answered (to tell a retry from a reused key).
+public struct StoredAnswer: Hashable, Sendable {
+    public var answer: Data
+    public var contentSHA256: String
+
+    public init(answer: Data, contentSHA256: String) {
+        self.answer = answer
+        self.contentSHA256 = contentSHA256
+    }
 }
 
 /// An upload as listed: who sent what, when, and how much.

@@ -41,7 +41,7 @@ public struct ReportsController: Sendable {
         let body: ByteBuffer
         do {
             body = try await request.collectBody(upTo: service.limits.maximumBytes)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             let megabytes = service.limits.maximumBytes / (1024 * 1024)
             throw APIError(
                 .contentTooLarge, code: "body_too_large",

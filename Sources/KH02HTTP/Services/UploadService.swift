@@ -61,7 +61,7 @@ public struct UploadService: Sendable {
             data: Data("\(submission.kind.rawValue)|\(submission.defaultAsOf?.timeIntervalSince1970 ?? -1)|\(contentHash)".utf8)
         ).map { String(format: "%02x", $0) }.joined()
         if !submission.dryRun, let first = try await reports.answer(account: account.id, idempotencyKey: key) {
-            return .replayed(first)
+            return try replay(first, contentHash: contentHash)
         }
         let receivedAt = now()
         guard let plan = PlanCatalog(try await plans.definitions()).effective(at: receivedAt) else {
@@ -86,8 +86,19 @@ public struct UploadService: Sendable {
             contentSHA256: contentHash, plan: (plan.id, plan.version), original: submission.body, answer: answerData)
         switch try await reports.store(upload, metadata: metadata) {
         case .stored: return .stored(answerData)
-        case .duplicate(let first): return .replayed(first)
+        case .duplicate(let first): return try replay(first, contentHash: contentHash)
         }
+    }
+
+    /// The first answer for a retry; a key reused for a different body is refused rather than silently replayed.
+    private func replay(_ first: StoredAnswer, contentHash: String) throws -> Outcome {
+        guard first.contentSHA256 == contentHash else {
+            throw APIError(
+                .unprocessableContent, code: "idempotency_key_reused",
+                vi: "Idempotency-Key này đã dùng cho một tệp khác; hãy dùng khóa mới cho tệp mới.",
+                en: "This Idempotency-Key was used for a different file; use a new key for a new file.")
+        }
+        return .replayed(first.answer)
     }
 
     /// Scores the stored facts with and without the upload's rows and lists the units whose colour differs.

@@ -11,14 +11,17 @@ public struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             return try error.response(from: request, context: context)
-        } catch let error as HTTPError {
+        } catch let error as any HTTPResponseError {
+            // Hummingbird's and NIO's own errors (no route, body over the limit, bad request line…).
             let apiError: APIError =
                 switch error.status {
                 case .notFound: .notFound
                 case .contentTooLarge:
                     APIError(.contentTooLarge, code: "body_too_large", vi: "Dữ liệu gửi lên quá lớn.", en: "The request body is too large.")
                 default:
-                    APIError(error.status, code: "http_\(error.status.code)", vi: "Yêu cầu không hợp lệ.", en: error.body ?? "The request was not accepted.")
+                    APIError(
+                        error.status, code: "http_\(error.status.code)", vi: "Yêu cầu không hợp lệ.",
+                        en: (error as? HTTPError)?.body ?? "The request was not accepted.")
                 }
             return try apiError.response(from: request, context: context)
         } catch {

@@ -38,7 +38,7 @@ public struct PostgresReportStore: ReportStore {
                                  plan_id, plan_version, row_count, units_touched, original, answer)
             VALUES (\(m.id), \(upload.kind.rawValue), \(upload.format.rawValue), \(m.account.id), \(m.account.actorDescription),
                     \(m.remoteAddress), \(m.receivedAt), \(m.idempotencyKey), \(m.contentSHA256), \(m.plan.id), \(m.plan.version),
-                    \(upload.rows.count), \(upload.units.count), \(ByteBuffer(bytes: m.original)), \(answer)::jsonb)
+                    \(upload.rows.count), \(upload.units.count), \(ByteBuffer(bytes: m.original)), \(answer)::json)
             ON CONFLICT (token_id, idempotency_key) DO NOTHING
             RETURNING id
             """, logger: logger)
@@ -49,7 +49,7 @@ public struct PostgresReportStore: ReportStore {
             guard let first = try await self.answer(account: m.account.id, idempotencyKey: m.idempotencyKey, on: connection) else {
                 throw StoredDataError("idempotency key conflict without a stored answer")
             }
-            return .duplicate(answer: first)
+            return .duplicate(first)
         }
         try await copyRows(upload.rows, metadata: m, on: connection)
         try await updateCurrent(upload.kind, upload: m.id, on: connection)
@@ -169,14 +169,15 @@ public struct PostgresReportStore: ReportStore {
 
     // MARK: Reading
 
-    public func answer(account: UUID, idempotencyKey: String) async throws -> Data? {
+    public func answer(account: UUID, idempotencyKey: String) async throws -> StoredAnswer? {
         try await client.withConnection { try await answer(account: account, idempotencyKey: idempotencyKey, on: $0) }
     }
 
-    private func answer(account: UUID, idempotencyKey: String, on connection: PostgresConnection) async throws -> Data? {
+    private func answer(account: UUID, idempotencyKey: String, on connection: PostgresConnection) async throws -> StoredAnswer? {
         let rows = try await connection.query(
-            "SELECT answer::text FROM uploads WHERE token_id = \(account) AND idempotency_key = \(idempotencyKey)", logger: logger)
-        for try await answer in rows.decode(String.self) { return Data(answer.utf8) }
+            "SELECT answer::text, content_sha256 FROM uploads WHERE token_id = \(account) AND idempotency_key = \(idempotencyKey)",
+            logger: logger)
+        for try await (answer, hash) in rows.decode((String, String).self) { return StoredAnswer(answer: Data(answer.utf8), contentSHA256: hash) }
         return nil
     }
 

@@ -26,6 +26,12 @@ public struct PostgresAuditLog: AuditLog {
             """
     }
 
+    public func contains(action: String) async throws -> Bool {
+        let rows = try await client.query("SELECT EXISTS (SELECT 1 FROM audit_log WHERE action = \(action))", logger: logger)
+        for try await found in rows.decode(Bool.self) { return found }
+        return false
+    }
+
     public func entries(limit: Int, before: Date?) async throws -> [AuditEntry] {
         let rows = try await client.query(
             """

@@ -53,11 +53,9 @@ struct PlanCommand: AsyncParsableCommand {
 
         func run() async throws {
             let logger = LoggerFactory.bootstrap(label: "kh02.plan")
-            let resources = try ResourceLocator.locate()
             let importer = by ?? "\(ProcessInfo.processInfo.environment["USER"] ?? "operator") (kh02 plan import)"
             let path = file
-            try await DatabaseRun.with(database, command: "plan import", logger: logger) { client in
-                try await DatabaseSchema(sqlDirectory: resources.sqlDirectory).prepare(client: client, migrate: false, logger: logger)
+            try await DatabaseRun.withSchema(database, command: "plan import", logger: logger) { client, _ in
                 let agencies = try await PostgresUnitStore(client: client, logger: logger).agencies(on: CivilDate(vietnamDayOf: Date()))
                 let (plan, data) = try PlanCommand.readValid(path, knownAgencies: Set(agencies.map(\.code)))
                 switch try await PostgresPlanStore(client: client, logger: logger).importPlan(plan, document: data, importedBy: importer) {

@@ -21,6 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
                                                   _PASSWORD, _DB
               --data-dir      KH02_DATA_DIR       ./kh02-data
               --migrate                           on for embedded PostgreSQL
+              --demo          KH02_DEMO=1         load demo data into an empty database
                               KH02_HOME           folder of SQL/ and Web/
                               KH02_LOG_LEVEL      info
                               KH02_POSTGRES_USER  postgres (root only)
@@ -37,6 +38,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Apply pending migrations before serving (the embedded cluster always does).")
     var migrate = false
 
+    @Flag(help: "Load demo data (a realistic nation) when the database holds no reports yet. Env: KH02_DEMO=1.")
+    var demo = false
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let logger = LoggerFactory.bootstrap(label: "kh02")
@@ -46,6 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
             host: host ?? environment["KH02_HTTP_HOST"] ?? "127.0.0.1",
             port: port ?? environment["KH02_HTTP_PORT"].flatMap(Int.init) ?? 8080,
             migrate: migrate || location.isEmbedded,
+            demo: demo || environment["KH02_DEMO"] == "1",
             resources: resources)
         let session = try await DatabaseConnector().open(location, role: .server, logger: logger)
         logger.info("using database", metadata: ["database": "\(session.summary)"])

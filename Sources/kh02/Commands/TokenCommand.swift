@@ -43,9 +43,7 @@ struct TokenCommand: AsyncParsableCommand {
             let logger = LoggerFactory.bootstrap(label: "kh02.token")
             let principal = Principal(role: Role(rawValue: role)!, unit: scope.flatMap(AnyUnitCode.init))!
             let name = self.name
-            let resources = try ResourceLocator.locate()
-            try await DatabaseRun.with(database, command: "token create", logger: logger) { client in
-                try await DatabaseSchema(sqlDirectory: resources.sqlDirectory).prepare(client: client, migrate: false, logger: logger)
+            try await DatabaseRun.withSchema(database, command: "token create", logger: logger) { client, _ in
                 if let unit = principal.unit {
                     let snapshot = try await PostgresUnitStore(client: client, logger: logger).directory().snapshot(at: Date())
                     let known: Bool =

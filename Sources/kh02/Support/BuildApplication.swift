@@ -6,22 +6,28 @@ import KH02Storage
 import Logging
 import PostgresNIO
 
-/// The composition root: one PostgreSQL client, the stores over it, the router, and the services to run.
-/// The schema is brought up to date before the server accepts connections.
-func buildApplication(
-    settings: ServerSettings, database: PostgresClient.Configuration, logger: Logger
-) throws -> some ApplicationProtocol {
-    let client = PostgresClient(configuration: database, backgroundLogger: logger)
-    let schema = try DatabaseSchema(sqlDirectory: settings.resources.sqlDirectory)
-    let dependencies = APIDependencies(
+/// The Postgres-backed stores behind the API, over one client.
+func makeDependencies(client: PostgresClient, runner: MigrationRunner, webDirectory: String?, logger: Logger) -> APIDependencies {
+    APIDependencies(
         units: PostgresUnitStore(client: client, logger: logger),
         plans: PostgresPlanStore(client: client, logger: logger),
         accounts: PostgresAccountStore(client: client, logger: logger),
         reports: PostgresReportStore(client: client, logger: logger),
         audit: PostgresAuditLog(client: client, logger: logger),
-        probe: PostgresReadinessProbe(client: client, runner: schema.runner, logger: logger),
-        webDirectory: settings.resources.webDirectory,
+        probe: PostgresReadinessProbe(client: client, runner: runner, logger: logger),
+        webDirectory: webDirectory,
         now: { Date() })
+}
+
+/// The composition root: one PostgreSQL client, the stores over it, the router, and the services to run.
+/// The schema is brought up to date (and demo data loaded, when asked) before the server accepts connections.
+func buildApplication(
+    settings: ServerSettings, database: PostgresClient.Configuration, logger: Logger
+) throws -> some ApplicationProtocol {
+    let client = PostgresClient(configuration: database, backgroundLogger: logger)
+    let schema = try DatabaseSchema(sqlDirectory: settings.resources.sqlDirectory)
+    let dependencies = makeDependencies(
+        client: client, runner: schema.runner, webDirectory: settings.resources.webDirectory, logger: logger)
     var app = Application(
         router: buildRouter(dependencies, logger: logger),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "kh02"),
@@ -34,9 +40,13 @@ func buildApplication(
             FileHandle.standardOutput.write(Data("KH02 Monitor đang chạy tại / is running at \(url)\n".utf8))
         },
         logger: logger)
-    let migrate = settings.migrate
+    let (migrate, demo) = (settings.migrate, settings.demo)
     app.beforeServerStarts {
         try await schema.prepare(client: client, migrate: migrate, logger: logger)
+        if demo {
+            let outcome = try await DemoLoader(dependencies: dependencies).loadIfEmpty(logger: logger)
+            if case .skipped(let reason) = outcome { logger.info("demo data not loaded", metadata: ["reason": "\(reason)"]) }
+        }
     }
     return app
 }

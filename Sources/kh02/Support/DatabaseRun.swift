@@ -17,4 +17,17 @@ enum DatabaseRun {
             return try await body(client)
         }
     }
+
+    /// `with`, after bringing the schema up to date: the embedded cluster is migrated (kh02 owns that database);
+    /// an external server must already be current (`kh02 migrate`).
+    static func withSchema<T: Sendable>(
+        _ options: DatabaseOptions, command: String, logger: Logger, _ body: @Sendable (PostgresClient, DatabaseSchema) async throws -> T
+    ) async throws -> T {
+        let schema = try DatabaseSchema(sqlDirectory: try ResourceLocator.locate().sqlDirectory)
+        let migrate = try options.location().isEmbedded
+        return try await with(options, command: command, logger: logger) { client in
+            try await schema.prepare(client: client, migrate: migrate, logger: logger)
+            return try await body(client, schema)
+        }
+    }
 }

@@ -4,5 +4,7 @@ struct ServerSettings: Sendable {
     var port: Int
     /// Apply pending migrations at start instead of refusing to serve.
     var migrate: Bool
+    /// Load the demo nation when the database holds no reports yet.
+    var demo: Bool
     var resources: ResourceLocator
 }

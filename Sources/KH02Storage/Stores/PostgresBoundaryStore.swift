@@ -1,0 +1,34 @@
+import Foundation
+import KH02Core
+import Logging
+import PostgresNIO
+
+/// `BoundaryStore` over `province_boundaries` and `commune_boundaries` (geometry JSON loaded with the reference units).
+public struct PostgresBoundaryStore: BoundaryStore {
+    let client: PostgresClient
+    let logger: Logger
+
+    public init(client: PostgresClient, logger: Logger) {
+        self.client = client
+        self.logger = logger
+    }
+
+    public func provinceGeometries() async throws -> [ProvinceCode: String] {
+        let rows = try await client.query("SELECT code, geometry::text FROM province_boundaries", logger: logger)
+        var result: [ProvinceCode: String] = [:]
+        for try await (code, geometry) in rows.decode((String, String).self) {
+            if let code = ProvinceCode(rawValue: code) { result[code] = geometry }
+        }
+        return result
+    }
+
+    public func communeGeometries(_ codes: [CommuneCode]) async throws -> [CommuneCode: String] {
+        let rows = try await client.query(
+            "SELECT code, geometry::text FROM commune_boundaries WHERE code = ANY(\(codes.map(\.rawValue))::text[])", logger: logger)
+        var result: [CommuneCode: String] = [:]
+        for try await (code, geometry) in rows.decode((String, String).self) {
+            if let code = CommuneCode(rawValue: code) { result[code] = geometry }
+        }
+        return result
+    }
+}
