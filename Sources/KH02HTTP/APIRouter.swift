@@ -16,10 +16,17 @@ public struct APIDependencies: Sendable {
     public var uploadLimits: UploadLimits
     /// The current instant; a parameter so tests can fix it.
     public var now: @Sendable () -> Date
+    /// Map boundaries for the GeoJSON endpoints; nil answers them with 404.
+    public var boundaries: (any BoundaryStore)?
+    /// When true, score reads (GET) need no token: anyone sees what a central reader sees (`KH02_PUBLIC_READ=1`).
+    public var publicRead: Bool
+    /// Scores with their caches; one per application, shared by every request.
+    public let scores: ScoreService
 
     public init(
         units: any UnitStore, plans: any PlanStore, accounts: any AccountStore, reports: any ReportStore, audit: any AuditLog,
-        probe: any ReadinessProbe, webDirectory: String?, uploadLimits: UploadLimits = .standard, now: @escaping @Sendable () -> Date
+        probe: any ReadinessProbe, webDirectory: String?, uploadLimits: UploadLimits = .standard, boundaries: (any BoundaryStore)? = nil,
+        publicRead: Bool = false, now: @escaping @Sendable () -> Date
     ) {
         self.units = units
         self.plans = plans
@@ -30,6 +37,9 @@ public struct APIDependencies: Sendable {
         self.webDirectory = webDirectory
         self.uploadLimits = uploadLimits
         self.now = now
+        self.boundaries = boundaries
+        self.publicRead = publicRead
+        self.scores = ScoreService(units: units, plans: plans, reports: reports, now: now)
     }
 
     /// Today in Vietnam.
@@ -61,5 +71,14 @@ public func buildRouter(_ dependencies: APIDependencies, logger: Logger) -> Rout
         .addRoutes(to: api)
     TemplatesController(units: dependencies.units, plans: dependencies.plans, now: dependencies.now).addRoutes(to: api)
     AuditController(audit: dependencies.audit).addRoutes(to: api)
+    let reads = ScoreReads(service: dependencies.scores, publicRead: dependencies.publicRead)
+    CoverageController(reads: reads).addRoutes(to: api)
+    UnitScoresController(reads: reads, reports: dependencies.reports).addRoutes(to: api)
+    TaskScoresController(reads: reads).addRoutes(to: api)
+    MapController(reads: reads, boundaries: dependencies.boundaries).addRoutes(to: api)
+    CriteriaController(reads: reads).addRoutes(to: api)
+    ServicesController(reads: reads).addRoutes(to: api)
+    HistoryController(reads: reads).addRoutes(to: api)
+    WhatIfController(reads: reads).addRoutes(to: api)
     return router
 }

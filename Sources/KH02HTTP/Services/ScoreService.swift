@@ -1,0 +1,106 @@
+import Crypto
+import Foundation
+import KH02Core
+
+/// Scores at any instant for the read API, cached so that hot reads are dictionary lookups.
+///
+/// Every read first asks the report store for its `DataVersion` (one cheap query). The unit directory and plan
+/// catalog are cached per plan and unit counters (and refreshed at least every ten minutes); a scorecard per
+/// (instant rounded down to the minute, data version); an encoded answer per (route, variant, minute, version),
+/// with its ETag. A new upload changes the version, so nothing stale is served.
+public struct ScoreService: Sendable {
+    let units: any UnitStore
+    let plans: any PlanStore
+    let reports: any ReportStore
+    let now: @Sendable () -> Date
+    private let inputs = KeyedCache<InputsKey, Inputs>(capacity: 2)
+    private let scorecards = KeyedCache<ScorecardKey, ScoredInstant>(capacity: 16)
+    private let bodies = KeyedCache<BodyKey, CachedBody>(capacity: 256)
+
+    public init(units: any UnitStore, plans: any PlanStore, reports: any ReportStore, now: @escaping @Sendable () -> Date) {
+        self.units = units
+        self.plans = plans
+        self.reports = reports
+        self.now = now
+    }
+
+    /// The unit directory and plan catalog.
+    struct Inputs: Sendable {
+        let directory: UnitDirectory
+        let catalog: PlanCatalog
+    }
+
+    private struct InputsKey: Hashable, Sendable {
+        let plans: Int64
+        let units: Int64
+        /// Ten-minute buckets: a backstop for stores without change counters.
+        let bucket: Int64
+    }
+
+    private struct ScorecardKey: Hashable, Sendable {
+        let minute: Int64
+        let version: DataVersion
+    }
+
+    /// What an encoded answer depends on.
+    struct BodyKey: Hashable, Sendable {
+        let route: String
+        /// Parameters other than `as_of`, and the reader's scope when the answer depends on it.
+        let variant: String
+        let minute: Int64
+        let version: DataVersion
+    }
+
+    /// An encoded answer and its strong ETag.
+    struct CachedBody: Sendable {
+        let data: Data
+        let etag: String
+        let contentType: String
+    }
+
+    /// The current version of the scores' inputs.
+    func version() async throws -> DataVersion { try await reports.dataVersion() }
+
+    /// The unit directory and plan catalog for `version`.
+    func inputs(_ version: DataVersion) async throws -> Inputs {
+        let key = InputsKey(plans: version.plans, units: version.units, bucket: Int64(now().timeIntervalSince1970 / 600))
+        return try await inputs.value(for: key) { [units, plans] in
+            async let directory = units.directory()
+            async let definitions = plans.definitions()
+            return Inputs(directory: try await directory, catalog: PlanCatalog(try await definitions))
+        }
+    }
+
+    /// The scorecard at `instant` (already rounded to the minute) for `version`.
+    func scored(at instant: Date, version: DataVersion) async throws -> ScoredInstant {
+        let key = ScorecardKey(minute: Self.minute(instant), version: version)
+        return try await scorecards.value(for: key) { try await compute(at: instant, version: version) }
+    }
+
+    /// Scores `instant` without caching the scorecard (for many instants at once, e.g. a history, which would
+    /// otherwise push the hot scorecards out).
+    func compute(at instant: Date, version: DataVersion) async throws -> ScoredInstant {
+        async let pending = reports.facts(asOf: instant)
+        let inputs = try await inputs(version)
+        guard let plan = inputs.catalog.effective(at: instant) else { throw APIError.noPlanAt(instant) }
+        let units = inputs.directory.snapshot(at: instant)
+        let facts = try await pending
+        let card = Scorer(plan: plan).score(facts, units: units, asOf: instant)
+        return ScoredInstant(card: card, plan: plan, units: units, facts: facts, version: version)
+    }
+
+    /// The cached answer for `key`, or `build()`'s bytes (stored with their ETag).
+    func body(_ key: BodyKey, contentType: String, build: @Sendable () async throws -> Data) async throws -> CachedBody {
+        try await bodies.value(for: key) {
+            let data = try await build()
+            let digest = SHA256.hash(data: data).prefix(16).map { String(format: "%02x", $0) }.joined()
+            return CachedBody(data: data, etag: "\"\(digest)\"", contentType: contentType)
+        }
+    }
+
+    /// Whole minutes since 1970: scores are computed per minute.
+    static func minute(_ instant: Date) -> Int64 { Int64((instant.timeIntervalSince1970 / 60).rounded(.down)) }
+
+    /// `instant` rounded down to its minute.
+    static func roundedToMinute(_ instant: Date) -> Date { Date(timeIntervalSince1970: Double(minute(instant)) * 60) }
+}
