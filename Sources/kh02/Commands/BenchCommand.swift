@@ -5,5 +5,5 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks of the hot paths / Đo hiệu năng. Build with -c release.",
-        subcommands: [BenchScoreCommand.self])
+        subcommands: [BenchScoreCommand.self, BenchIngestCommand.self])
 }

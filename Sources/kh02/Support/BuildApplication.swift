@@ -36,8 +36,7 @@ func buildApplication(
             let port = channel.localAddress?.port ?? settings.port
             let url = "http://\(settings.host):\(port)/"
             logger.info("KH02 Monitor is serving", metadata: ["url": "\(url)"])
-            // Written straight to fd 1 (unbuffered) so scripts and tests reading our output see it at once.
-            FileHandle.standardOutput.write(Data("KH02 Monitor đang chạy tại / is running at \(url)\n".utf8))
+            settings.announce(url)
         },
         logger: logger)
     let (migrate, demo) = (settings.migrate, settings.demo)

@@ -4,7 +4,7 @@ import Foundation
 /// `KH02_HOME` when set, otherwise the first folder, walking up from the working directory and then from the
 /// executable, that has a `SQL/0001_*.sql` file. In a checkout that is the repository root; in a deployment,
 /// set KH02_HOME (e.g. /usr/share/kh02).
-struct ResourceLocator {
+struct ResourceLocator: Sendable {
     var home: String
 
     var sqlDirectory: String { home + "/SQL" }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The resolved settings of `kh02 serve`.
 struct ServerSettings: Sendable {
     var host: String
@@ -7,4 +9,9 @@ struct ServerSettings: Sendable {
     /// Load the demo nation when the database holds no reports yet.
     var demo: Bool
     var resources: ResourceLocator
+    /// Called with the base URL once the server listens (prints it, for people and scripts).
+    var announce: @Sendable (String) -> Void = { url in
+        // Written straight to fd 1 (unbuffered) so scripts and tests reading our output see it at once.
+        FileHandle.standardOutput.write(Data("KH02 Monitor đang chạy tại / is running at \(url)\n".utf8))
+    }
 }

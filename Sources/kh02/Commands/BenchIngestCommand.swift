@@ -1,0 +1,158 @@
+import ArgumentParser
+import Foundation
+import KH02Core
+import KH02HTTP
+import KH02Storage
+import Logging
+import NIOCore
+import PostgresNIO
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// `kh02 bench ingest`: readiness rounds uploaded through the HTTP API (parse, validate, COPY, current state,
+/// audit, in one transaction) against a bare COPY of the same rows into the same table, in the same run, on a
+/// throwaway embedded cluster.
+struct BenchIngestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Time readiness uploads through the API against COPY of the same rows / Đo tốc độ nhận báo cáo.",
+        discussion: """
+            Runs one national round (3,321 rows), ten rounds, and a year of daily rounds (about 1.2 M rows, 45 MB),
+            each as a single CSV upload over HTTP to an in-process server, and each against PostgreSQL COPY of the
+            same rows (tables emptied between runs). Build with -c release for meaningful figures.
+            """)
+
+    @Option(help: "Rounds per run, comma separated.") var rounds: String = "1,10,365"
+    @Option(help: "Timed runs per size (the median is reported).") var repeats: Int = 3
+
+    func run() async throws {
+        var logger = Logger(label: "kh02.bench")
+        logger.logLevel = .warning
+        let sizes = rounds.split(separator: ",").compactMap { Int($0) }
+        let directory = "/tmp/kh02-bench-\(getpid())"
+        let cluster = try EmbeddedPostgres(dataDirectory: directory, skipSync: true)
+        try cluster.start(logger: logger)
+        try cluster.stopAfterExit(of: getpid(), removingData: true)
+        try await cluster.createDatabaseIfNeeded(logger: logger)
+        let resources = try ResourceLocator.locate()
+        let client = PostgresClient(configuration: cluster.clientConfiguration(), backgroundLogger: logger)
+        let (announced, announce) = AsyncStream.makeStream(of: String.self)
+        let settings = ServerSettings(
+            host: "127.0.0.1", port: 0, migrate: true, demo: false, resources: resources, announce: { announce.yield($0) })
+        let app = try buildApplication(settings: settings, database: cluster.clientConfiguration(), logger: logger)
+        let repeats = self.repeats
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+            var iterator = announced.makeAsyncIterator()
+            guard let url = await iterator.next() else { throw ValidationError("the server did not start") }
+            let schema = try DatabaseSchema(sqlDirectory: resources.sqlDirectory)
+            let dependencies = makeDependencies(client: client, runner: schema.runner, webDirectory: nil, logger: logger)
+            let token = try await dependencies.accounts.issue(name: "bench", principal: .admin, createdBy: "kh02 bench")
+            let communes = try await dependencies.units.directory().snapshot(at: Date()).communes.map(\.code.rawValue)
+            print("Ingest benchmark: readiness rounds of \(communes.count) communes; median of \(repeats) runs; tables emptied before each run")
+            print("rounds  rows       MB     API s    API rows/s   COPY s   COPY rows/s  API/COPY  peak RSS MB")
+            for days in sizes {
+                let csv = Self.rounds(communes: communes, days: days)
+                var api: [Double] = []
+                var copy: [Double] = []
+                for attempt in 0..<repeats {
+                    try await Self.empty(client, logger: logger)
+                    api.append(try await Self.timeUpload(csv, url: url, token: token.secret, key: "bench-\(days)-\(attempt)"))
+                    try await Self.empty(client, logger: logger)
+                    copy.append(try await Self.timeCopy(csv, client: client, account: token.account.id, logger: logger))
+                }
+                let rows = Double(communes.count * days)
+                let (a, c) = (api.sorted()[api.count / 2], copy.sorted()[copy.count / 2])
+                print(
+                    String(
+                        format: "%-7d %-10d %-6.1f %-8.2f %-12.0f %-8.2f %-12.0f %-9.2f %.0f", days, Int(rows), Double(csv.count) / 1_048_576, a,
+                        rows / a, c, rows / c, c / a, Self.peakRSSMegabytes()))
+            }
+            group.cancelAll()
+        }
+    }
+
+    /// `days` daily rounds ending yesterday, every commune each day, with the criteria varied.
+    static func rounds(communes: [String], days: Int) -> [UInt8] {
+        var text = "commune_code,as_of,online_meeting,computers,specialized_signature,digital_certificate,network,portal_sync,note\r\n"
+        text.reserveCapacity(communes.count * days * 40)
+        let yesterday = CivilDate(vietnamDayOf: Date()).adding(days: -1)
+        for back in 0..<days {
+            let day = yesterday.adding(days: -back).iso
+            for (index, code) in communes.enumerated() {
+                let flag = (index + back) % 7 == 0 ? "0" : "1"
+                text += "\(code),\(day),1,0.\(90 + index % 10),\(flag),1,1,\(flag),\r\n"
+            }
+        }
+        return Array(text.utf8)
+    }
+
+    /// Wall-clock seconds of one upload through the HTTP API.
+    static func timeUpload(_ body: [UInt8], url: String, token: String, key: String) async throws -> Double {
+        var request = URLRequest(url: URL(string: url + "api/v1/reports/readiness")!)
+        request.httpMethod = "POST"
+        request.setValue("text/csv", forHTTPHeaderField: "Content-Type")
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        request.setValue(key, forHTTPHeaderField: "Idempotency-Key")
+        request.timeoutInterval = 3_600
+        let start = ContinuousClock.now
+        let (data, response) = try await URLSession.shared.upload(for: request, from: Data(body))
+        let elapsed = ContinuousClock.now - start
+        guard (response as? HTTPURLResponse)?.statusCode == 201 else {
+            throw ValidationError("upload refused: \(String(decoding: data.prefix(500), as: UTF8.self))")
+        }
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    /// Wall-clock seconds to COPY the same rows (as stored: upload id, row, commune, as-of, receipt, criteria)
+    /// into `readiness_reports`, encoding included, without parsing or validation.
+    static func timeCopy(_ body: [UInt8], client: PostgresClient, account: UUID, logger: Logger) async throws -> Double {
+        let upload = UUID()
+        try await client.query(
+            """
+            INSERT INTO uploads (id, kind, format, token_id, uploader, received_at, idempotency_key, content_sha256, plan_id, plan_version,
+                                 row_count, units_touched, original, answer)
+            VALUES (\(upload), 'readiness', 'csv', \(account), 'bench', now(), \(upload.uuidString), '', 'kh02', 1, 0, 0, ''::bytea, '{}')
+            """, logger: logger)
+        let lines = body.split(separator: UInt8(ascii: "\n")).dropFirst()
+        let id = upload.uuidString.lowercased()
+        let start = ContinuousClock.now
+        try await client.withConnection { connection in
+            try await connection.copyFrom(
+                table: "readiness_reports", columns: ["upload_id", "row_number", "commune_code", "as_of", "received_at", "criteria"],
+                logger: logger
+            ) { writer in
+                var buffer = ByteBuffer()
+                for (index, line) in lines.enumerated() {
+                    let cells = line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+                    buffer.writeString("\(id)\t\(index + 2)\t")
+                    buffer.writeBytes(cells[0])
+                    buffer.writeString("\t")
+                    buffer.writeBytes(cells[1])
+                    buffer.writeString(" 16:00:00+07\t2025-01-01 00:00:00+00\t{\"online_meeting\":true}\n")
+                    if buffer.readableBytes > 1 << 20 {
+                        try await writer.write(buffer)
+                        buffer.clear()
+                    }
+                }
+                try await writer.write(buffer)
+            }
+        }
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    /// Empties the report tables (TRUNCATE: the append-only triggers guard rows, not the benchmark's reset).
+    static func empty(_ client: PostgresClient, logger: Logger) async throws {
+        try await client.query("TRUNCATE readiness_current, readiness_reports, uploads CASCADE", logger: logger)
+    }
+
+    static func peakRSSMegabytes() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+}
