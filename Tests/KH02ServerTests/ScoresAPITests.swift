@@ -61,6 +61,20 @@ struct ScoresAPITests {
             #expect(past.status == .ok, "another instant is another answer")
             let body = try #require(try JSONSerialization.jsonObject(with: Data(buffer: past.body)) as? [String: Any])
             #expect((body["communes"] as? [String: Any])?["green"] as? Int == 0, "the reports of 19/09 do not count on 01/09")
+
+            // A new upload changes the data version: the cached answer and its ETag are replaced at once.
+            let csv = "commune_code,as_of,online_meeting,computers,specialized_signature,digital_certificate,network,portal_sync\n"
+                + "\(f.communes[1].rawValue),2025-09-20T12:00:00+07:00,1,1,1,1,1,1\n"
+            let upload = try await http.execute(
+                uri: "/api/v1/reports/readiness", method: .post, headers: [.authorization: "Bearer \(f.admin)", .contentType: "text/csv"],
+                body: ByteBuffer(string: csv))
+            #expect(upload.status == .created)
+            let fresh = try await http.execute(uri: "/api/v1/coverage", method: .get, headers: conditional)
+            #expect(fresh.status == .ok)
+            #expect(fresh.headers[.eTag] != etag)
+            let updated = try #require(try JSONSerialization.jsonObject(with: Data(buffer: fresh.body)) as? [String: Any])
+            #expect((updated["communes"] as? [String: Any])?["green"] as? Int == 2)
+            #expect((updated["data"] as? [String: Any])?["version"] as? Int == 4)
         }
     }
 
