@@ -22,6 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
               --data-dir      KH02_DATA_DIR       ./kh02-data
               --migrate                           on for embedded PostgreSQL
               --demo          KH02_DEMO=1         load demo data into an empty database
+                              KH02_PUBLIC_READ=1  score reads (GET) without a token
                               KH02_HOME           folder of SQL/ and Web/
                               KH02_LOG_LEVEL      info
                               KH02_POSTGRES_USER  postgres (root only)

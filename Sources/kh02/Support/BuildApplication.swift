@@ -6,8 +6,10 @@ import KH02Storage
 import Logging
 import PostgresNIO
 
-/// The Postgres-backed stores behind the API, over one client.
-func makeDependencies(client: PostgresClient, runner: MigrationRunner, webDirectory: String?, logger: Logger) -> APIDependencies {
+/// The Postgres-backed stores behind the API, over one client. `publicRead` opens score reads to everyone.
+func makeDependencies(
+    client: PostgresClient, runner: MigrationRunner, webDirectory: String?, publicRead: Bool = false, logger: Logger
+) -> APIDependencies {
     APIDependencies(
         units: PostgresUnitStore(client: client, logger: logger),
         plans: PostgresPlanStore(client: client, logger: logger),
@@ -16,6 +18,8 @@ func makeDependencies(client: PostgresClient, runner: MigrationRunner, webDirect
         audit: PostgresAuditLog(client: client, logger: logger),
         probe: PostgresReadinessProbe(client: client, runner: runner, logger: logger),
         webDirectory: webDirectory,
+        boundaries: PostgresBoundaryStore(client: client, logger: logger),
+        publicRead: publicRead,
         now: { Date() })
 }
 
@@ -27,7 +31,8 @@ func buildApplication(
     let client = PostgresClient(configuration: database, backgroundLogger: logger)
     let schema = try DatabaseSchema(sqlDirectory: settings.resources.sqlDirectory)
     let dependencies = makeDependencies(
-        client: client, runner: schema.runner, webDirectory: settings.resources.webDirectory, logger: logger)
+        client: client, runner: schema.runner, webDirectory: settings.resources.webDirectory,
+        publicRead: ProcessInfo.processInfo.environment["KH02_PUBLIC_READ"] == "1", logger: logger)
     var app = Application(
         router: buildRouter(dependencies, logger: logger),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "kh02"),
