@@ -35,7 +35,7 @@ struct CoverageDTO: Codable, Sendable {
     }
 }
 
-/// Communes by readiness colour, with the share that is green.
+/// Communes by readiness colour, with the share that is green and, for a province, its coverage band.
 struct CommuneTotalsDTO: Codable, Sendable {
     var green: Int
     var yellow: Int
@@ -43,14 +43,20 @@ struct CommuneTotalsDTO: Codable, Sendable {
     var noData: Int
     var total: Int
     var greenPercent: Double?
+    var band: String?
+    var bandName: String?
+    var bandNameEn: String?
 
-    init(_ counts: ColourCounts) {
+    init(_ counts: ColourCounts, band: CoverageBand? = nil) {
         green = counts.green
         yellow = counts.yellow
         red = counts.red
         noData = counts.noData
         total = counts.total
         greenPercent = counts.total > 0 ? roundedPercent(Double(counts.green) * 100 / Double(counts.total)) : nil
+        self.band = band?.key
+        bandName = band?.name.vi
+        bandNameEn = band?.name.en
     }
 }
 

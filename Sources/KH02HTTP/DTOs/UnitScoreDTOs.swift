@@ -10,7 +10,7 @@ struct ProvinceScoreDTO: Codable, Sendable {
     var taskColour: String
     var taskReasons: [ReasonDTO]
     var lastTaskReportAsOf: Date?
-    var coverage: ProvinceCoverageFiguresDTO
+    var coverage: CommuneTotalsDTO
     var criteria: [CriterionCoverageDTO]
     var services: ServiceScoreDTO
     var tasks: [TaskStateDTO]
@@ -25,37 +25,12 @@ struct ProvinceScoreDTO: Codable, Sendable {
         taskColour = score.tasks.colour.rawValue
         taskReasons = score.tasks.reasons.map(ReasonDTO.init)
         lastTaskReportAsOf = score.tasks.lastReportAsOf
-        coverage = ProvinceCoverageFiguresDTO(score.coverage, scored: scored)
+        coverage = CommuneTotalsDTO(
+            score.coverage.colours, band: score.coverage.band.flatMap { key in scored.plan.coverageBands.first { $0.key == key } })
         criteria = score.criterionCoverage.map { CriterionCoverageDTO($0, criterion: scored.criterion($0.key)) }
         services = ServiceScoreDTO(score.services, plan: scored.plan)
         tasks = score.tasks.tasks.map { TaskStateDTO($0, task: scored.task($0.task)) }
         self.communes = communes.map { CommuneRowDTO($0, scored: scored) }
-    }
-}
-
-/// A province's commune coverage: colours, the green share and its band.
-struct ProvinceCoverageFiguresDTO: Codable, Sendable {
-    var green: Int
-    var yellow: Int
-    var red: Int
-    var noData: Int
-    var total: Int
-    var greenPercent: Double?
-    var band: String?
-    var bandName: String?
-    var bandNameEn: String?
-
-    init(_ coverage: CommuneCoverage, scored: ScoredInstant) {
-        green = coverage.colours.green
-        yellow = coverage.colours.yellow
-        red = coverage.colours.red
-        noData = coverage.colours.noData
-        total = coverage.total
-        greenPercent = coverage.percent.map(roundedPercent)
-        band = coverage.band
-        let band = coverage.band.flatMap { key in scored.plan.coverageBands.first { $0.key == key } }
-        bandName = band?.name.vi
-        bandNameEn = band?.name.en
     }
 }
 
