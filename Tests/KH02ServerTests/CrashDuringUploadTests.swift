@@ -90,17 +90,29 @@ struct CrashDuringUploadTests {
         let body = Self.nationalRounds(communes: communes)
         let expected = 3_321 * Self.days
 
-        // Send the upload, and kill the server as soon as PostgreSQL shows the rows being copied in
-        // (or, if the upload wins the race, right after it).
+        // Send the upload, and kill the server as soon as PostgreSQL shows the rows being copied in (the query
+        // text stays on the backend until the transaction's next statement), or, if the upload wins the race,
+        // right after it.
         async let status = try? post(url, body: body, token: token, key: "national-rounds")
+        let watcher = try await PostgresConnection.connect(
+            configuration: PostgresConnection.Configuration(
+                unixSocketPath: cluster.socketPath, username: EmbeddedPostgres.superuser, password: nil, database: EmbeddedPostgres.database),
+            id: 9, logger: TestLogger.quiet)
         var sawCopy = false
-        for _ in 0..<600 {
-            if try await count(cluster, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY readiness_reports%'") > 0 {
-                sawCopy = true
-                break
+        var committed = false
+        let deadline = ContinuousClock.now + .seconds(180)
+        while !sawCopy, !committed, ContinuousClock.now < deadline {
+            let rows = try await watcher.query(
+                #"""
+                SELECT (SELECT count(*)::int FROM pg_stat_activity WHERE query LIKE 'COPY "readiness_reports"%' AND pid <> pg_backend_pid()),
+                       (SELECT count(*)::int FROM uploads)
+                """#, logger: TestLogger.quiet)
+            for try await (copying, stored) in rows.decode((Int, Int).self) {
+                sawCopy = copying > 0
+                committed = stored > 0
             }
-            try await Task.sleep(for: .milliseconds(5))
         }
+        try await watcher.close()
         first.signal(SIGKILL)
         _ = try await first.waitForExit()
         print("crash test: killed kh02 serve \(sawCopy ? "while PostgreSQL was copying the rows in" : "after the upload had finished")")

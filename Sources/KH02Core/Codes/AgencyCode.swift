@@ -1,7 +1,7 @@
 /// A central agency's short code, e.g. "BCA" or "VPCP": 2 to 16 upper-case ASCII letters or digits,
 /// starting with a letter.
 public struct AgencyCode: UnitCode {
-    public static let kindName = "agency"
+    public static let kindName = "agency code"
     public let rawValue: String
 
     public init?(rawValue: String) {

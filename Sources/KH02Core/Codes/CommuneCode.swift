@@ -1,6 +1,6 @@
 /// A commune-level code (xã, phường, đặc khu): five digits, e.g. "00004" (Decision 19/2025/QĐ-TTg).
 public struct CommuneCode: UnitCode {
-    public static let kindName = "commune"
+    public static let kindName = "commune code"
     public let rawValue: String
 
     public init?(rawValue: String) {
