@@ -50,7 +50,7 @@ struct TestServerConnection: Sendable {
             // The template's last client may still be closing its connections: retry while it is "in use".
             for attempt in 1...50 {
                 do {
-                    try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE \(template)"), logger: TestDatabase.logger)
+                    try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE \(template)"), logger: TestDatabase.logger)  // generated names
                     return
                 } catch let error as PSQLError where error.serverInfo?[.sqlState] == "55006" && attempt < 50 {
                     try await Task.sleep(for: .milliseconds(100))
@@ -68,7 +68,7 @@ struct TestServerConnection: Sendable {
     }
 
     func drop(_ name: String) async throws {
-        try await admin { try await $0.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: TestDatabase.logger) }
+        try await admin { try await $0.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: TestDatabase.logger) }  // generated name
     }
 
     func run<T: Sendable>(_ configuration: PostgresClient.Configuration, _ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
@@ -132,7 +132,7 @@ actor TestServer {
         defer { settingUp = false }
         let template = Self.templateName
         try await server.drop(template)
-        try await server.admin { try await $0.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(template)"), logger: TestDatabase.logger) }
+        try await server.admin { try await $0.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(template)"), logger: TestDatabase.logger) }  // generated name
         let schema = try DatabaseSchema(sqlDirectory: TestDatabase.sqlDirectory)
         try await server.run(server.configuration(template)) { client in
             try await schema.prepare(client: client, migrate: true, logger: TestDatabase.logger)

@@ -174,7 +174,7 @@ public struct EmbeddedPostgres: Sendable {
             for try await count in rows.decode(Int.self) { exists = count > 0 }
             if !exists {
                 // A database name cannot be a bind parameter; `name` is our own constant or generated identifier.
-                try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \"\(name)\""), logger: logger)
+                try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \"\(name)\""), logger: logger)  // our own name
             }
         } catch {
             try? await connection.close()

@@ -73,7 +73,7 @@ public struct MigrationRunner: Sendable {
                 for (index, statement) in splitter.split(migration.sql).enumerated() {
                     do {
                         // Migration text is our own reviewed SQL file, not user input.
-                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)  // a reviewed SQL/ file
                     } catch let error as PSQLError {
                         throw MigrationError(
                             .failed,
