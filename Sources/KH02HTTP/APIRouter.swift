@@ -65,6 +65,9 @@ public func buildRouter(_ dependencies: APIDependencies, logger: Logger) -> Rout
     }
     HealthController(probe: dependencies.probe).addRoutes(to: router)
     let api = router.group("api/v1").add(middleware: AuthMiddleware(accounts: dependencies.accounts))
+    InfoController(audit: dependencies.audit, plans: dependencies.plans, publicRead: dependencies.publicRead, now: dependencies.now)
+        .addRoutes(to: api)
+    SessionController(accounts: dependencies.accounts, audit: dependencies.audit).addRoutes(to: api)
     UnitsController(store: dependencies.units, today: dependencies.today).addRoutes(to: api)
     PlansController(store: dependencies.plans, now: dependencies.now).addRoutes(to: api)
     ReportsController(service: dependencies.uploadService, reports: dependencies.reports, units: dependencies.units, now: dependencies.now)

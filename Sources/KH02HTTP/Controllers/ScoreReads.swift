@@ -54,7 +54,7 @@ struct ScoreReads: Sendable {
     ) async throws -> Response {
         let key = ScoreService.BodyKey(route: route, variant: variant, minute: ScoreService.minute(read.instant), version: read.version)
         let body = try await service.body(key, contentType: contentType, build: build)
-        var headers: HTTPFields = [.eTag: body.etag, .cacheControl: "private, no-cache", .vary: "Authorization"]
+        var headers: HTTPFields = [.eTag: body.etag, .cacheControl: "private, no-cache", .vary: "Authorization, Cookie"]
         if let match = request.headers[.ifNoneMatch],
             match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == body.etag || $0 == "*" })
         {

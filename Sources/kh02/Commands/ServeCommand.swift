@@ -22,6 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
               --data-dir      KH02_DATA_DIR       ./kh02-data
               --migrate                           on for embedded PostgreSQL
               --demo          KH02_DEMO=1         load demo data into an empty database
+              --demo-days     KH02_DEMO_DAYS      28 daily rounds of demo data
                               KH02_PUBLIC_READ=1  score reads (GET) without a token
                               KH02_HOME           folder of SQL/ and Web/
                               KH02_LOG_LEVEL      info
@@ -42,6 +43,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Load demo data (a realistic nation) when the database holds no reports yet. Env: KH02_DEMO=1.")
     var demo = false
 
+    @Option(help: ArgumentHelp("Daily readiness rounds of demo data (1–93). Env: KH02_DEMO_DAYS.", valueName: "days"))
+    var demoDays: Int?
+
+    func validate() throws {
+        if let demoDays, !(1...93).contains(demoDays) { throw ValidationError("--demo-days must be from 1 to 93") }
+    }
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let logger = LoggerFactory.bootstrap(label: "kh02")
@@ -52,6 +60,7 @@ struct ServeCommand: AsyncParsableCommand {
             port: port ?? environment["KH02_HTTP_PORT"].flatMap(Int.init) ?? 8080,
             migrate: migrate || location.isEmbedded,
             demo: demo || environment["KH02_DEMO"] == "1",
+            demoDays: demoDays ?? environment["KH02_DEMO_DAYS"].flatMap(Int.init).map { min(max($0, 1), 93) } ?? 28,
             resources: resources)
         let session = try await DatabaseConnector().open(location, role: .server, logger: logger)
         logger.info("using database", metadata: ["database": "\(session.summary)"])

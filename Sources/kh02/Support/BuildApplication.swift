@@ -44,11 +44,11 @@ func buildApplication(
             settings.announce(url)
         },
         logger: logger)
-    let (migrate, demo) = (settings.migrate, settings.demo)
+    let (migrate, demo, demoDays) = (settings.migrate, settings.demo, settings.demoDays)
     app.beforeServerStarts {
         try await schema.prepare(client: client, migrate: migrate, logger: logger)
         if demo {
-            let outcome = try await DemoLoader(dependencies: dependencies).loadIfEmpty(logger: logger)
+            let outcome = try await DemoLoader(dependencies: dependencies).loadIfEmpty(days: demoDays, logger: logger)
             if case .skipped(let reason) = outcome { logger.info("demo data not loaded", metadata: ["reason": "\(reason)"]) }
         }
     }

@@ -8,6 +8,8 @@ struct ServerSettings: Sendable {
     var migrate: Bool
     /// Load the demo nation when the database holds no reports yet.
     var demo: Bool
+    /// Daily readiness rounds of demo data to generate.
+    var demoDays: Int = 28
     var resources: ResourceLocator
     /// Called with the base URL once the server listens (prints it, for people and scripts).
     var announce: @Sendable (String) -> Void = { url in
