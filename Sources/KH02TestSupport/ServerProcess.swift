@@ -4,10 +4,13 @@ import Foundation
 import Glibc
 #endif
 
-/// The built `kh02` executable run as a child process, its output going to a log file that tests can read.
+/// The built `kh02` executable (or another program, e.g. the browser test's python3) run as a child process, its
+/// output going to a log file that tests can read.
 public final class ServerProcess: Sendable {
     public let pid: pid_t
     public let logPath: String
+    /// The program that runs.
+    public let executable: String
 
     /// The `kh02` binary next to the test bundle (`.build/<triple>/debug/kh02`), or `KH02_BINARY`.
     public static var binary: String {
@@ -16,8 +19,10 @@ public final class ServerProcess: Sendable {
     }
 
     /// Starts `kh02 <arguments>` (pass absolute paths), logging into `directory`, with `environment` added to ours minus database variables.
-    public init(_ arguments: [String], directory: String, environment: [String: String] = [:]) throws {
-        logPath = directory + "/kh02-\(UUID().uuidString.prefix(8)).log"
+    /// `executable` runs another program the same way.
+    public init(_ arguments: [String], directory: String, environment: [String: String] = [:], executable: String = ServerProcess.binary) throws {
+        self.executable = executable
+        logPath = directory + "/\(URL(fileURLWithPath: executable).lastPathComponent)-\(UUID().uuidString.prefix(8)).log"
         var env = ProcessInfo.processInfo.environment
         for key in ["DATABASE_URL", "POSTGRES_HOST", "KH02_DATA_DIR", "KH02_HTTP_PORT"] { env[key] = nil }
         env["KH02_HOME"] = URL(fileURLWithPath: TestDatabase.sqlDirectory).deletingLastPathComponent().path
@@ -28,7 +33,7 @@ public final class ServerProcess: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, logPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = [Self.binary] + arguments
+        let argv = [executable] + arguments
         var cArgs = argv.map { strdup($0) } + [nil]
         var cEnv = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
@@ -70,7 +75,7 @@ public final class ServerProcess: Sendable {
             try await Task.sleep(for: .milliseconds(50))
         }
         kill(pid, SIGKILL)
-        throw ServerProcessError(message: "kh02 did not exit within \(timeout)")
+        throw ServerProcessError(message: "\(URL(fileURLWithPath: executable).lastPathComponent) did not exit within \(timeout):\n\(output)")
     }
 
     private func exitStatusIfDone() -> Int32? {

@@ -1,93 +1,52 @@
-// Reference units page: provinces on a chosen day, and the communes of the province clicked.
-"use strict";
+// Reference units: the provinces valid on a chosen day, and the communes of the province clicked. Open to all.
 
-const TYPE_VI = { province: "Tỉnh", municipality: "Thành phố trực thuộc TW", commune: "Xã", ward: "Phường", special_zone: "Đặc khu" };
-const numberVi = new Intl.NumberFormat("vi-VN");
+import { api, asOfControl, el, fmtDate, fmtNumber, showError, startPage, t, table, withQuery } from "./api.js";
 
-/** dd/mm/yyyy from an ISO date (YYYY-MM-DD). */
-function viDate(iso) {
-  const [y, m, d] = iso.split("-");
-  return `${d}/${m}/${y}`;
-}
-
-/** Today's date in Vietnam (Asia/Ho_Chi_Minh) as YYYY-MM-DD. */
-function todayInVietnam() {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
-}
-
-function cell(text, className) {
-  const td = document.createElement("td");
-  td.textContent = text;
-  if (className) td.className = className;
-  return td;
-}
-
-async function getJSON(path) {
-  const response = await fetch(path, { headers: { Accept: "application/json" } });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(body.error ? body.error.message : `HTTP ${response.status}`);
-  return body;
-}
+const day = asOfControl();
 
 async function showStatus() {
   const status = document.getElementById("status");
   try {
-    const ready = await getJSON("/ready");
-    status.textContent = "Máy chủ sẵn sàng · cơ sở dữ liệu kết nối";
-    status.className = "status ok";
+    await api("/ready");
+    status.textContent = t("units.ready");
   } catch (error) {
-    status.textContent = "Máy chủ chưa sẵn sàng: " + error.message;
-    status.className = "status bad";
+    status.textContent = t("units.notReady") + " " + (error.localized || "");
   }
 }
 
-async function showProvinces(asOf) {
-  const body = document.querySelector("#provinces tbody");
-  document.getElementById("as-of-label").textContent = viDate(asOf);
-  try {
-    const data = await getJSON(`/api/v1/units/provinces?as_of=${asOf}`);
-    body.replaceChildren();
-    let communes = 0;
-    for (const p of data.items) {
-      communes += p.commune_count;
-      const row = document.createElement("tr");
-      row.dataset.code = p.code;
-      const name = document.createElement("td");
-      const button = document.createElement("button");
-      button.className = "link";
-      button.textContent = p.full_name;
-      button.addEventListener("click", () => showCommunes(p.code, asOf));
-      name.append(button);
-      row.append(cell(p.code), name, cell(TYPE_VI[p.type] || p.type), cell(numberVi.format(p.commune_count), "num"));
-      body.append(row);
-    }
-    document.getElementById("summary").textContent =
-      `${data.count} đơn vị cấp tỉnh, ${numberVi.format(communes)} đơn vị cấp xã tại ngày ${viDate(data.as_of)}.`;
-    if (data.count === 0) {
-      body.replaceChildren(Object.assign(document.createElement("tr"), { innerHTML: '<td colspan="4" class="muted">Không có đơn vị nào có hiệu lực tại ngày này (danh mục bắt đầu từ 01/07/2025).</td>' }));
-    }
-  } catch (error) {
-    body.replaceChildren(Object.assign(document.createElement("tr"), { innerHTML: '<td colspan="4"></td>' }));
-    body.querySelector("td").textContent = "Không tải được danh sách: " + error.message;
-  }
-}
-
-async function showCommunes(code, asOf) {
+async function showCommunes(code) {
   const section = document.getElementById("communes-section");
-  const body = document.querySelector("#communes tbody");
-  const data = await getJSON(`/api/v1/units/provinces/${code}/communes?as_of=${asOf}`);
-  document.getElementById("communes-title").textContent = `${data.province.full_name}: ${data.count} đơn vị cấp xã`;
-  body.replaceChildren(...data.items.map((c) => {
-    const row = document.createElement("tr");
-    row.append(cell(c.code), cell(c.full_name), cell(TYPE_VI[c.type] || c.type), cell(viDate(c.valid_from)));
-    return row;
-  }));
+  const node = document.getElementById("communes");
+  try {
+    const data = await api(withQuery(`/api/v1/units/provinces/${code}/communes`, { as_of: day() }));
+    document.getElementById("communes-title").textContent = t("units.communesOf", { name: data.province.full_name, n: fmtNumber(data.count) });
+    node.replaceChildren(table(
+      [{ label: t("col.code") }, { label: t("units.name") }, { label: t("units.type") }, { label: t("units.validFrom") }],
+      data.items.map((c) => [c.code, c.full_name, t("unitType." + c.type), fmtDate(c.valid_from)]), { class: "data compact" }));
+  } catch (error) {
+    showError(node, error);
+  }
   section.hidden = false;
   section.scrollIntoView({ behavior: "smooth" });
 }
 
-const input = document.getElementById("as-of");
-input.value = todayInVietnam();
-input.addEventListener("change", () => input.value && showProvinces(input.value));
-showStatus();
-showProvinces(input.value);
+async function render() {
+  showStatus();
+  const node = document.getElementById("provinces");
+  try {
+    const data = await api(withQuery("/api/v1/units/provinces", { as_of: day() }));
+    const communes = data.items.reduce((sum, p) => sum + p.commune_count, 0);
+    document.getElementById("summary").textContent = data.count === 0
+      ? t("units.none")
+      : t("units.summary", { provinces: fmtNumber(data.count), communes: fmtNumber(communes), day: fmtDate(data.as_of) });
+    node.replaceChildren(table(
+      [{ label: t("col.code") }, { label: t("units.name") }, { label: t("units.type") }, { label: t("units.communes"), num: true }],
+      data.items.map((p) => [p.code, el("button", { type: "button", class: "link", onclick: () => showCommunes(p.code) }, p.full_name),
+        t("unitType." + p.type), fmtNumber(p.commune_count)]),
+      { class: "data", id: "provinces-table" }));
+  } catch (error) {
+    showError(node, error);
+  }
+}
+
+startPage("units.title", render, { needsLogin: false });
