@@ -27,11 +27,14 @@ public struct ValidatedUpload: Hashable, Sendable {
     }
 
     /// One line per accepted row: where it came from, its unit and what was accepted (computed on demand).
-    public var summary: [UploadRowSummary] {
+    public var summary: [UploadRowSummary] { summary(first: Int.max) }
+
+    /// The summary of the first `count` accepted rows only (a large upload's answer lists a sample).
+    public func summary(first count: Int) -> [UploadRowSummary] {
         switch rows {
-        case .readiness(let rows): rows.map(UploadRowSummary.init)
-        case .tasks(let rows): rows.map(UploadRowSummary.init)
-        case .services(let rows): rows.map(UploadRowSummary.init)
+        case .readiness(let rows): rows.prefix(count).map(UploadRowSummary.init)
+        case .tasks(let rows): rows.prefix(count).map(UploadRowSummary.init)
+        case .services(let rows): rows.prefix(count).map(UploadRowSummary.init)
         }
     }
 }

@@ -122,7 +122,7 @@ public struct UploadService: Sendable {
     }
 
     private func answer(_ upload: ValidatedUpload, id: UUID?, plan: PlanDefinition, receivedAt: Date, changes: [ColourChangeDTO]?) throws -> Data {
-        let rows = upload.summary.prefix(Self.summaryRows).map(UploadRowDTO.init)
+        let rows = upload.summary(first: Self.summaryRows).map(UploadRowDTO.init)
         let stored = id != nil
         let dto = UploadAnswerDTO(
             uploadId: id?.uuidString.lowercased(), dryRun: !stored, stored: stored, kind: upload.kind.rawValue, format: upload.format.rawValue,

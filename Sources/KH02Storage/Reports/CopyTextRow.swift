@@ -7,9 +7,15 @@ import NIOCore
 struct CopyTextRow {
     private(set) var buffer: ByteBuffer
     private var first = true
+    private var timestamps: [Date: String] = [:]
 
     init(into buffer: ByteBuffer) {
         self.buffer = buffer
+    }
+
+    /// Starts a new chunk, keeping what was learnt about timestamps.
+    mutating func startChunk() {
+        buffer = ByteBuffer()
     }
 
     private mutating func separator() {
@@ -45,16 +51,23 @@ struct CopyTextRow {
         buffer.writeString(String(value))
     }
 
-    /// `YYYY-MM-DD HH:MM:SS.mmm+00`, computed without a formatter (this runs once per row).
+    /// `YYYY-MM-DD HH:MM:SS.mmm+00`, computed without a formatter and remembered for the last instant written
+    /// (rows of an upload share their receipt time and a few as-of times).
     mutating func timestamp(_ instant: Date) {
         separator()
+        if let cached = timestamps[instant] {
+            buffer.writeString(cached)
+            return
+        }
         let millis = Int((instant.timeIntervalSince1970 * 1000).rounded(.down))
         let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
         let day = CivilDate(daysSinceEpoch: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
         let secondOfDay = seconds - day.daysSinceEpoch * 86_400
-        buffer.writeString(
-            day.iso + " " + pad2(secondOfDay / 3600) + ":" + pad2(secondOfDay / 60 % 60) + ":" + pad2(secondOfDay % 60) + "."
-                + String(millis - seconds * 1000 + 1000).dropFirst() + "+00")
+        let text = day.iso + " " + pad2(secondOfDay / 3600) + ":" + pad2(secondOfDay / 60 % 60) + ":" + pad2(secondOfDay % 60) + "."
+            + String(millis - seconds * 1000 + 1000).dropFirst() + "+00"
+        if timestamps.count > 64 { timestamps.removeAll(keepingCapacity: true) }
+        timestamps[instant] = text
+        buffer.writeString(text)
     }
 
     mutating func date(_ day: CivilDate?) {

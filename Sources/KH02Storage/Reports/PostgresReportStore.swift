@@ -72,12 +72,19 @@ public struct PostgresReportStore: ReportStore {
         let received = m.receivedAt
         switch rows {
         case .readiness(let rows):
+            // Rows of one upload share a few as-of times and value combinations: encode each once.
+            var criteria: [[CriterionKey: CriterionValue]: String] = [:]
             try await copy(
                 rows, table: "readiness_reports",
                 columns: ["upload_id", "row_number", "commune_code", "as_of", "received_at", "criteria", "note"], on: connection
             ) { line, row in
+                let json = criteria[row.values] ?? {
+                    let encoded = CriteriaJSON.encode(row.values)
+                    criteria[row.values] = encoded
+                    return encoded
+                }()
                 line.text(upload); line.integer(row.row); line.text(row.commune.rawValue); line.timestamp(row.asOf)
-                line.timestamp(received); line.text(CriteriaJSON.encode(row.values)); line.text(row.note)
+                line.timestamp(received); line.text(json); line.text(row.note)
             }
         case .tasks(let rows):
             try await copy(
@@ -122,7 +129,7 @@ public struct PostgresReportStore: ReportStore {
                 line.end()
                 if line.buffer.readableBytes >= 1 << 20 {
                     try await writer.write(line.buffer)
-                    line = CopyTextRow(into: ByteBuffer())
+                    line.startChunk()
                 }
             }
             if line.buffer.readableBytes > 0 { try await writer.write(line.buffer) }
