@@ -260,7 +260,7 @@ function renderHeader(titleKey) {
   const banner = context.info && context.info.demo
     ? el("div", { class: "demo-banner", id: "demo-banner", role: "note" }, t("demo.banner"))
     : null;
-  header.replaceChildren(
+  fill(header,
     el("div", { class: "brand" },
       el("a", { href: "/", class: "logo" }, "KH02 Monitor"),
       el("span", { class: "subtitle" }, t("app.subtitle"))),
@@ -333,13 +333,25 @@ export function asOfControl(input = document.getElementById("as-of")) {
   input.value = param("as_of") || today;
   input.addEventListener("change", () => {
     if (!input.value) return;
-    const url = new URL(location.href);
-    if (input.value === today) url.searchParams.delete("as_of");
-    else url.searchParams.set("as_of", input.value);
-    history.replaceState(null, "", url);
+    setParams({ as_of: input.value === today ? "" : input.value });
     refresh();
   });
   return () => input.value || today;
+}
+
+/** Sets (or, when empty, removes) query parameters of the page's address without reloading it. */
+export function setParams(values) {
+  const url = new URL(location.href);
+  for (const [name, value] of Object.entries(values)) {
+    if (value) url.searchParams.set(name, value);
+    else url.searchParams.delete(name);
+  }
+  history.replaceState(null, "", url);
+}
+
+/** Keeps each named control of `form` in the address: a change updates the query parameter and re-renders. */
+export function bindQueryControls(form, names) {
+  for (const name of names) form[name].addEventListener("change", () => { setParams({ [name]: form[name].value }); refresh(); });
 }
 
 /** A signed difference ("+3", "−1,5", "0") in the current language, or null when either side is missing. */
@@ -348,6 +360,11 @@ export function fmtDelta(now, before, digits = 0) {
   const delta = Math.round((now - before) * 10 ** digits) / 10 ** digits;
   if (delta === 0) return "±0";
   return (delta > 0 ? "+" : "−") + fmtNumber(Math.abs(delta), digits);
+}
+
+/** Replaces `node`'s children with `children`, skipping null ones (optional parts). */
+export function fill(node, ...children) {
+  node.replaceChildren(...children.flat().filter((child) => child != null));
 }
 
 /** A dashboard link that keeps the page's chosen `as_of`. */

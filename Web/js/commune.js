@@ -2,17 +2,12 @@
 
 import { addDays, api, asOfControl, colourChip, el, fmtDate, fmtDateTime, fmtNumber, fmtPercent, link, pageLink, param, pick, showError, showMessage, startPage, t, table, withQuery } from "./api.js";
 import { chartLegend, lineChart } from "./map.js";
-import { reasonsList } from "./parts.js";
+import { reasonsList, valueText } from "./parts.js";
 
 const code = param("code") || "";
 const day = asOfControl();
 
-function valueText(value) {
-  if (value === true) return t("value.yes");
-  if (value === false) return t("value.no");
-  if (value == null) return "–";
-  return Number.isInteger(value) ? fmtNumber(value) : fmtPercent(value * 100);
-}
+
 
 async function render() {
   const summary = document.getElementById("summary");
@@ -43,7 +38,7 @@ async function render() {
   document.getElementById("criteria").replaceChildren(table(
     [{ label: t("col.criterion") }, { label: t("col.state2") }, { label: t("col.value") }, { label: t("col.threshold") }, { label: t("col.required") }, { label: t("col.asOf") }],
     data.criteria.map((c) => [link(pageLink("/criterion.html", { key: c.key }), pick(c)), el("span", { class: `state state-${c.state}` }, t("state." + c.state)),
-      valueText(c.value), c.threshold == null ? "–" : valueText(c.threshold), c.required ? t("value.yes") : t("value.no"), fmtDateTime(c.report_as_of)]),
+      valueText(c.value, c.kind), c.threshold == null ? "–" : valueText(c.threshold, c.kind), c.required ? t("value.yes") : t("value.no"), fmtDateTime(c.report_as_of)]),
     { class: "data compact" }));
   document.getElementById("reasons").replaceChildren(reasonsList(data.reasons));
   const names = new Map(data.criteria.map((c) => [c.key, pick(c)]));
@@ -58,8 +53,8 @@ async function render() {
   try {
     const history = await api(withQuery("/api/v1/history", { unit: code, from: addDays(day(), -29), to: day() }));
     const max = Math.max(2, data.criteria.filter((c) => c.required).length);
-    const series = [{ label: t("trend.unmet"), points: history.days.map((d) => ({ x: d.day, y: d.unmet_required })) }];
-    if (history.days.every((d) => d.unmet_required == null)) showMessage(trendNode, "empty", t("trend.empty"));
+    const series = [{ label: t("trend.unmet"), points: history.days.map((d) => ({ x: d.day, y: d.colour === "no_data" ? null : d.unmet_required })) }];
+    if (series[0].points.every((p) => p.y == null)) showMessage(trendNode, "empty", t("trend.empty"));
     else trendNode.replaceChildren(lineChart(series, { max, unit: "", formatY: (v) => fmtNumber(v, 1), formatX: (d) => fmtDate(d).slice(0, 5), height: 180 }), chartLegend(series));
   } catch (error) {
     showError(trendNode, error);

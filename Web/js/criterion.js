@@ -1,28 +1,16 @@
 // Criterion page: which provinces and communes lack a criterion (e.g. specialized digital signatures).
 
-import { api, asOfControl, colourChip, el, fmtNumber, fmtPercent, link, pageLink, param, pick, refresh, showError, showMessage, startPage, t, table, withQuery } from "./api.js";
+import { valueText } from "./parts.js";
+import { api, asOfControl, bindQueryControls, el, fmtNumber, fmtPercent, link, pageLink, param, pick, showError, showMessage, startPage, t, table, withQuery } from "./api.js";
 
 const day = asOfControl();
 const form = document.getElementById("filters");
 const SHOWN = 300;
 let criteria = null;
 
-for (const name of ["key", "state"]) {
-  form[name].addEventListener("change", () => {
-    const url = new URL(location.href);
-    if (form[name].value) url.searchParams.set(name, form[name].value);
-    else url.searchParams.delete(name);
-    history.replaceState(null, "", url);
-    refresh();
-  });
-}
+bindQueryControls(form, ["key", "state"]);
 
-function valueText(value) {
-  if (value === true) return t("value.yes");
-  if (value === false) return t("value.no");
-  if (value == null) return "–";
-  return Number.isInteger(value) ? fmtNumber(value) : fmtPercent(value * 100);
-}
+
 
 async function render() {
   criteria = criteria || (await api(withQuery("/api/v1/coverage", { as_of: day() })).catch(() => ({ criteria: [] }))).criteria;
@@ -51,14 +39,15 @@ async function render() {
     [{ label: t("col.province") }, { label: t("col.met"), num: true }, { label: t("col.unmet"), num: true }, { label: t("col.unknown"), num: true }, { label: t("col.percent"), num: true }],
     provinces.map((p) => [link(pageLink("/province.html", { code: p.code }), p.name), `${fmtNumber(p.met)}/${fmtNumber(p.total)}`, fmtNumber(p.unmet), fmtNumber(p.unknown), fmtPercent(p.percent)]),
     { class: "data compact" }));
+  const provinceNames = new Map(data.provinces.map((p) => [p.code, p.name]));
   const focus = param("province");
   const communes = data.communes.filter((x) => !focus || x.province === focus);
   document.getElementById("more").textContent = communes.length > SHOWN ? t("criterion.more", { shown: fmtNumber(SHOWN), total: fmtNumber(communes.length) }) : "";
   if (communes.length === 0) return showMessage(communesNode, "empty", t("state.empty"));
   communesNode.replaceChildren(table(
     [{ label: t("col.code") }, { label: t("col.commune") }, { label: t("col.province") }, { label: t("col.state2") }, { label: t("col.value") }],
-    communes.slice(0, SHOWN).map((x) => [x.code, link(pageLink("/commune.html", { code: x.code }), x.name), x.province,
-      el("span", { class: `state state-${x.state}` }, t("state." + x.state)), valueText(x.value)]),
+    communes.slice(0, SHOWN).map((x) => [x.code, link(pageLink("/commune.html", { code: x.code }), x.name), provinceNames.get(x.province) || x.province,
+      el("span", { class: `state state-${x.state}` }, t("state." + x.state)), valueText(x.value, c.kind)]),
     { class: "data compact" }));
 }
 

@@ -170,7 +170,9 @@ export function lineChart(series, { max = 100, width = 640, height = 220, unit =
   }
   const step = Math.max(1, Math.ceil(days.length / 8));
   days.forEach((day, i) => {
-    if (i % step === 0 || i === days.length - 1) {
+    // Every step-th day, and the last one unless it would touch the label before it.
+    const last = i === days.length - 1 && (days.length - 1) % step >= step / 2;
+    if (i % step === 0 || last) {
       root.append(svg("text", { x: x(day), y: height - 8, "text-anchor": "middle", class: "tick" }, formatX ? formatX(day) : day.slice(8, 10) + "/" + day.slice(5, 7)));
     }
   });

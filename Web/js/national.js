@@ -43,7 +43,7 @@ function headline(now, before) {
 }
 
 function provinceTable(now, before, bands) {
-  const previous = new Map((before ? before.provinces : []).map((p) => [p.code, p]));
+  const previous = new Map((before ? before.provinces : []).filter((p) => p.communes_no_data < p.communes_total).map((p) => [p.code, p]));
   const rows = now.provinces.map((p) => {
     const old = previous.get(p.code);
     return [
@@ -89,7 +89,9 @@ async function render() {
     for (const id of ["bands", "criteria", "groups", "provinces"]) document.getElementById(id).replaceChildren();
     return;
   }
-  const before = await api(withQuery("/api/v1/coverage", { as_of: addDays(asOf, -7) })).catch(() => null);
+  // A week earlier with no commune data at all (before the first reports) is no baseline: show no deltas.
+  let before = await api(withQuery("/api/v1/coverage", { as_of: addDays(asOf, -7) })).catch(() => null);
+  if (before && before.communes.no_data === before.communes.total) before = null;
   const bands = now.provinces_per_band;
   document.getElementById("as-of-text").textContent = fmtDate(asOf);
   document.getElementById("basis").textContent = t("basis", {

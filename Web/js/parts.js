@@ -33,3 +33,11 @@ export function indicatorCells(indicator) {
   const mark = indicator.meets_target == null ? "" : indicator.meets_target ? ` ✓ ${t("services.met")}` : ` ✗ ${t("services.below")}`;
   return [value + mark, indicator.target == null ? "–" : fmtShare(indicator.target)];
 }
+
+/** A criterion value by the criterion's kind: yes/no, a share as a percentage, or a count. */
+export function valueText(value, kind) {
+  if (value === true) return t("value.yes");
+  if (value === false) return t("value.no");
+  if (value == null) return "–";
+  return kind === "ratio" ? fmtShare(value) : fmtNumber(value);
+}

@@ -2,7 +2,7 @@
 // and a 30-day trend of the share of green communes.
 
 import {
-  addDays, api, asOfControl, colourChip, el, fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtShare, link, makeSortable, pageLink,
+  addDays, api, asOfControl, colourChip, el, fill, fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtShare, link, makeSortable, pageLink,
   param, pick, showError, showMessage, startPage, t, table, withQuery,
 } from "./api.js";
 import { COLOUR_STYLES, chartLegend, drawMap, legend, lineChart } from "./map.js";
@@ -48,7 +48,7 @@ async function render() {
     unmet.map((c) => [link(pageLink("/criterion.html", { key: c.key, province: code }), pick(c)), fmtNumber(c.unmet), fmtNumber(c.unknown), fmtPercent(c.percent)]),
     { class: "data compact" }));
   const services = data.services;
-  document.getElementById("services").replaceChildren(
+  fill(document.getElementById("services"),
     services.freshness === "never" ? el("p", { class: "muted" }, t("services.none")) : table(
       [{ label: t("col.indicator") }, { label: t("col.value"), num: true }, { label: t("col.target"), num: true }],
       services.indicators.map((i) => [pick(i), ...indicatorCells(i)]), { class: "data compact" }),

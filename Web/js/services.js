@@ -1,21 +1,13 @@
 // Services page: service indicators per province, lowest online application rate first by default.
 
-import { api, asOfControl, el, fmtMonth, link, pageLink, param, pick, refresh, showError, showMessage, startPage, t, table, withQuery } from "./api.js";
+import { api, asOfControl, bindQueryControls, el, fmtMonth, link, pageLink, param, pick, showError, showMessage, startPage, t, table, withQuery } from "./api.js";
 import { indicatorCells } from "./parts.js";
 
 const day = asOfControl();
 const form = document.getElementById("filters");
 const SORTS = ["online_application_rate", "on_time_rate", "online_payment_rate", "portal_sync_rate", "electronic_result_rate"];
 
-for (const name of ["month", "sort", "order"]) {
-  form[name].addEventListener("change", () => {
-    const url = new URL(location.href);
-    if (form[name].value) url.searchParams.set(name, form[name].value);
-    else url.searchParams.delete(name);
-    history.replaceState(null, "", url);
-    refresh();
-  });
-}
+bindQueryControls(form, ["month", "sort", "order"]);
 
 async function render() {
   const results = document.getElementById("results");

@@ -1,6 +1,6 @@
 // Overdue tasks: filters (group, province, owner, as_of) kept in the address, the list, and the CSV link.
 
-import { api, asOfControl, el, fmtDate, fmtNumber, fmtPercent, link, pageLink, param, pick, refresh, showError, showMessage, startPage, t, table, withQuery } from "./api.js";
+import { api, asOfControl, el, fmtDate, fmtNumber, fmtPercent, link, pageLink, param, pick, refresh, setParams, showError, showMessage, startPage, t, table, withQuery } from "./api.js";
 
 const day = asOfControl();
 const form = document.getElementById("filters");
@@ -22,13 +22,7 @@ async function loadChoices() {
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  const url = new URL(location.href);
-  for (const name of ["group", "province", "owner"]) {
-    const value = form[name].value.trim();
-    if (value) url.searchParams.set(name, value);
-    else url.searchParams.delete(name);
-  }
-  history.replaceState(null, "", url);
+  setParams(Object.fromEntries(["group", "province", "owner"].map((name) => [name, form[name].value.trim()])));
   refresh();
 });
 

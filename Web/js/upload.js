@@ -1,7 +1,7 @@
 // Upload page: choose or drop a file, dry-run it (row errors or the colour changes it would make), then confirm.
 // XMLHttpRequest rather than fetch, for upload progress events on large files.
 
-import { API_HEADERS, ApiError, apiErrorFrom, api, context, el, fmtDateTime, fmtNumber, pick, showError, showMessage, startPage, t, table } from "./api.js";
+import { API_HEADERS, ApiError, apiErrorFrom, api, context, el, fill, fmtDateTime, fmtNumber, pick, showError, showMessage, startPage, t, table } from "./api.js";
 
 const form = document.getElementById("upload-form");
 const dropzone = document.getElementById("dropzone");
@@ -37,6 +37,7 @@ function renderChosen() {
 
 form.file.addEventListener("change", () => choose(form.file.files[0]));
 form.kind.addEventListener("change", () => { choose(state.file); renderTemplates(); });
+dropzone.addEventListener("click", (event) => { if (event.target !== form.file) form.file.click(); });
 dropzone.addEventListener("dragover", (event) => { event.preventDefault(); dropzone.classList.add("over"); });
 dropzone.addEventListener("dragleave", () => dropzone.classList.remove("over"));
 dropzone.addEventListener("drop", (event) => {
@@ -119,7 +120,7 @@ function renderResult() {
   if (result.kind === "error") return showError(node, result.error);
   const body = result.body;
   if (result.kind === "rejected") {
-    node.replaceChildren(
+    fill(node,
       el("div", { class: "message message-error", role: "alert" }, t("upload.rejected", { n: fmtNumber(body.total_problems) })),
       el("h2", {}, t("upload.problems")), problemTable(body.problems, "problems"),
       body.total_problems > Math.min(body.problems.length, SHOWN) ? el("p", { class: "muted small" }, t("upload.moreProblems", { shown: fmtNumber(Math.min(body.problems.length, SHOWN)), total: fmtNumber(body.total_problems) })) : null);
@@ -129,7 +130,7 @@ function renderResult() {
     ? el("p", { class: "ok-text" }, t("upload.previewOk", { rows: fmtNumber(body.rows_accepted), units: fmtNumber(body.units_touched) }))
     : el("p", { class: "ok-text", dataset: { stored: "true" } }, result.kind === "replayed" ? t("upload.replayed") : t("upload.stored", { rows: fmtNumber(body.rows_accepted), id: body.upload_id }));
   const changes = body.colour_changes || [];
-  node.replaceChildren(summary,
+  fill(node, summary,
     body.warnings.length ? el("h2", {}, t("upload.warnings")) : null, body.warnings.length ? problemTable(body.warnings, "warnings") : null,
     result.kind === "preview" ? el("h2", {}, t("upload.changes")) : null,
     result.kind !== "preview" ? null : changes.length === 0 ? el("p", { class: "muted" }, t("upload.noChanges")) : table(
@@ -150,7 +151,7 @@ async function renderRecent() {
     const data = await api("/api/v1/reports?limit=10");
     if (data.items.length === 0) return showMessage(node, "empty", t("state.empty"));
     node.replaceChildren(table(
-      [{ label: t("col.received") }, { label: t("upload.kind") }, { label: t("col.owner") }, { label: t("col.row"), num: true }, { label: t("col.unit"), num: true }, { label: t("upload.file") }],
+      [{ label: t("col.received") }, { label: t("upload.kind") }, { label: t("col.uploader") }, { label: t("col.rows"), num: true }, { label: t("col.units"), num: true }, { label: t("upload.file") }],
       data.items.map((u) => [fmtDateTime(u.received_at), t("upload.kind." + u.kind), u.uploader, fmtNumber(u.row_count), fmtNumber(u.units_touched),
         el("a", { href: u.original_url }, u.format.toUpperCase())]),
       { class: "data compact" }));
