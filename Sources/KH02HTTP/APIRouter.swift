@@ -50,7 +50,7 @@ public struct APIDependencies: Sendable {
 
     /// The ingestion path over these stores.
     public var uploadService: UploadService {
-        UploadService(units: units, plans: plans, reports: reports, limits: uploadLimits, now: now)
+        UploadService(units: units, plans: plans, reports: reports, limits: uploadLimits, now: now, onStored: { [scores] in await scores.invalidate() })
     }
 }
 

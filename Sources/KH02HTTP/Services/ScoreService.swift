@@ -16,6 +16,8 @@ public struct ScoreService: Sendable {
     private let inputs = KeyedCache<InputsKey, Inputs>(capacity: 2)
     private let scorecards = KeyedCache<ScorecardKey, ScoredInstant>(capacity: 16)
     private let bodies = KeyedCache<BodyKey, CachedBody>(capacity: 256)
+    private let versions = KeyedCache<VersionKey, DataVersion>(capacity: 4)
+    private let generation = Generation()
 
     public init(units: any UnitStore, plans: any PlanStore, reports: any ReportStore, now: @escaping @Sendable () -> Date) {
         self.units = units
@@ -58,8 +60,22 @@ public struct ScoreService: Sendable {
         let contentType: String
     }
 
-    /// The current version of the scores' inputs.
-    func version() async throws -> DataVersion { try await reports.dataVersion() }
+    /// The current version of the scores' inputs, asked of the database at most once a second (per
+    /// `invalidate()` generation): hot reads then cost no query at all. An upload through this instance
+    /// invalidates at once; one through another instance is seen within a second.
+    func version() async throws -> DataVersion {
+        // Wall-clock seconds on purpose: an operational refresh interval, not the domain's (injectable) clock.
+        let key = VersionKey(second: Int64(Date().timeIntervalSince1970), generation: await generation.value)
+        return try await versions.value(for: key) { [reports] in try await reports.dataVersion() }
+    }
+
+    /// Forgets the cached data version, so the next read sees a change made through this instance.
+    public func invalidate() async { await generation.advance() }
+
+    private struct VersionKey: Hashable, Sendable {
+        let second: Int64
+        let generation: Int
+    }
 
     /// The unit directory and plan catalog for `version`.
     func inputs(_ version: DataVersion) async throws -> Inputs {

@@ -10,14 +10,17 @@ public struct UploadService: Sendable {
     let plans: any PlanStore
     let reports: any ReportStore
     let now: @Sendable () -> Date
+    /// Called after an upload is stored (the score caches drop their data version).
+    let onStored: @Sendable () async -> Void
     public let limits: UploadLimits
     /// How many accepted rows the answer lists one by one.
     static let summaryRows = 1_000
 
     public init(
         units: any UnitStore, plans: any PlanStore, reports: any ReportStore, limits: UploadLimits = .standard,
-        now: @escaping @Sendable () -> Date
+        now: @escaping @Sendable () -> Date, onStored: @escaping @Sendable () async -> Void = {}
     ) {
+        self.onStored = onStored
         self.units = units
         self.plans = plans
         self.reports = reports
@@ -85,7 +88,9 @@ public struct UploadService: Sendable {
             id: id, account: account, remoteAddress: remoteAddress, receivedAt: receivedAt, idempotencyKey: key,
             contentSHA256: contentHash, plan: (plan.id, plan.version), original: submission.body, answer: answerData)
         switch try await reports.store(upload, metadata: metadata) {
-        case .stored: return .stored(answerData)
+        case .stored:
+            await onStored()
+            return .stored(answerData)
         case .duplicate(let first): return try replay(first, contentHash: contentHash)
         }
     }

@@ -7,12 +7,14 @@ import KH02Core
 /// token that is unknown or revoked is refused here, while a stale cookie is ignored (so the dashboard can still
 /// log out and in again). A cookie-authenticated POST, PUT, PATCH or DELETE must carry `X-KH02-CSRF: 1`, which a
 /// cross-site form cannot send (403 `csrf`).
+///
+/// Token look-ups go through a `TokenCache` (a few seconds), so a revocation reaches every instance within that time.
 public struct AuthMiddleware: RouterMiddleware {
     public typealias Context = APIRequestContext
-    let accounts: any AccountStore
+    let accounts: TokenCache
 
     public init(accounts: any AccountStore) {
-        self.accounts = accounts
+        self.accounts = TokenCache(accounts: accounts)
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
