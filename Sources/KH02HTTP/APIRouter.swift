@@ -61,7 +61,7 @@ public func buildRouter(_ dependencies: APIDependencies, logger: Logger) -> Rout
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: ErrorMiddleware())
     if let web = dependencies.webDirectory {
-        router.add(middleware: FileMiddleware(web, searchForIndexHtml: true, logger: logger))
+        router.add(middleware: DashboardFilesMiddleware(directory: web, logger: logger))
     }
     HealthController(probe: dependencies.probe).addRoutes(to: router)
     let api = router.group("api/v1").add(middleware: AuthMiddleware(accounts: dependencies.accounts))

@@ -1,3 +1,4 @@
+import CompressNIO
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -75,6 +76,33 @@ struct ScoresAPITests {
             let updated = try #require(try JSONSerialization.jsonObject(with: Data(buffer: fresh.body)) as? [String: Any])
             #expect((updated["communes"] as? [String: Any])?["green"] as? Int == 2)
             #expect((updated["data"] as? [String: Any])?["version"] as? Int == 4)
+        }
+    }
+
+    @Test("large answers go out gzip-encoded to clients that accept it, with their own ETag; the others get plain JSON")
+    func gzip() async throws {
+        try await ScoresFixture.withApp { f, http in
+            let auth: HTTPFields = [.authorization: "Bearer \(f.central)"]
+            let plain = try await http.execute(uri: "/api/v1/coverage", method: .get, headers: auth)
+            #expect(plain.headers[.contentEncoding] == nil)
+            var accepting = auth
+            accepting[.acceptEncoding] = "br;q=1.0, gzip;q=0.8, *;q=0.1"
+            let compressed = try await http.execute(uri: "/api/v1/coverage", method: .get, headers: accepting)
+            #expect(compressed.status == .ok)
+            #expect(compressed.headers[.contentEncoding] == "gzip")
+            #expect(compressed.headers[.vary]?.contains("Accept-Encoding") == true)
+            #expect(compressed.body.readableBytes * 3 < plain.body.readableBytes, "JSON compresses at least threefold")
+            var body = compressed.body
+            let inflated = try body.decompress(with: .gzip())
+            #expect(inflated == plain.body, "the same bytes once inflated")
+            let gzipETag = try #require(compressed.headers[.eTag])
+            #expect(gzipETag != plain.headers[.eTag])
+            accepting[.ifNoneMatch] = gzipETag
+            #expect(try await http.execute(uri: "/api/v1/coverage", method: .get, headers: accepting).status == .notModified)
+
+            var refusing = auth
+            refusing[.acceptEncoding] = "gzip;q=0, identity"
+            #expect(try await http.execute(uri: "/api/v1/coverage", method: .get, headers: refusing).headers[.contentEncoding] == nil)
         }
     }
 

@@ -47,22 +47,34 @@ struct ScoreReads: Sendable {
         guard read.principal.canRead(unit, in: scored.units) else { throw APIError.outsideScope(unit.rawValue) }
     }
 
-    /// The answer for `route` + `variant`, from the cache or built now, as 200 with an ETag or 304 when the client has it.
+    /// The answer for `route` + `variant`, from the cache or built now: 200 with an ETag (gzip-encoded when the
+    /// client accepts it and the answer is large), or 304 when the client has it already.
     func respond(
         _ request: Request, read: Read, route: String, variant: String = "", contentType: String = "application/json; charset=utf-8",
-        filename: String? = nil, build: @Sendable () async throws -> Data
+        filename: String? = nil, build: @escaping @Sendable () async throws -> Data
     ) async throws -> Response {
         let key = ScoreService.BodyKey(route: route, variant: variant, minute: ScoreService.minute(read.instant), version: read.version)
         let body = try await service.body(key, contentType: contentType, build: build)
-        var headers: HTTPFields = [.eTag: body.etag, .cacheControl: "private, no-cache", .vary: "Authorization, Cookie"]
+        let gzipped = Gzip.isAccepted(by: request) ? body.gzipped : nil
+        var headers: HTTPFields = [
+            .eTag: gzipped == nil ? body.etag : body.gzipETag, .cacheControl: "private, no-cache",
+            .vary: "Accept-Encoding, Authorization, Cookie",
+        ]
         if let match = request.headers[.ifNoneMatch],
-            match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == body.etag || $0 == "*" })
+            match.split(separator: ",").contains(where: {
+                let tag = $0.trimmingCharacters(in: .whitespaces)
+                return tag == body.etag || tag == body.gzipETag || tag == "*"
+            })
         {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentType] = body.contentType
         if let filename { headers[.contentDisposition] = "attachment; filename=\"\(filename)\"" }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body.data)))
+        if let gzipped {
+            headers[.contentEncoding] = "gzip"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: gzipped))
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body.buffer))
     }
 
     /// JSON bytes of `value` in the API's conventions.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Hummingbird
 import KH02Core
 
 /// Scores at any instant for the read API, cached so that hot reads are dictionary lookups.
@@ -53,11 +54,15 @@ public struct ScoreService: Sendable {
         let version: DataVersion
     }
 
-    /// An encoded answer and its strong ETag.
+    /// An encoded answer, its strong ETag, and its gzip form when it is large (sent to clients that accept it).
     struct CachedBody: Sendable {
-        let data: Data
+        let buffer: ByteBuffer
         let etag: String
         let contentType: String
+        let gzipped: ByteBuffer?
+
+        /// The gzip form is another representation, so it has its own ETag.
+        var gzipETag: String { String(etag.dropLast()) + "-gzip\"" }
     }
 
     /// The current version of the scores' inputs, asked of the database at most once a second (per
@@ -65,12 +70,12 @@ public struct ScoreService: Sendable {
     /// invalidates at once; one through another instance is seen within a second.
     func version() async throws -> DataVersion {
         // Wall-clock seconds on purpose: an operational refresh interval, not the domain's (injectable) clock.
-        let key = VersionKey(second: Int64(Date().timeIntervalSince1970), generation: await generation.value)
+        let key = VersionKey(second: Int64(Date().timeIntervalSince1970), generation: generation.value)
         return try await versions.value(for: key) { [reports] in try await reports.dataVersion() }
     }
 
     /// Forgets the cached data version, so the next read sees a change made through this instance.
-    public func invalidate() async { await generation.advance() }
+    public func invalidate() async { generation.advance() }
 
     private struct VersionKey: Hashable, Sendable {
         let second: Int64
@@ -106,11 +111,12 @@ public struct ScoreService: Sendable {
     }
 
     /// The cached answer for `key`, or `build()`'s bytes (stored with their ETag).
-    func body(_ key: BodyKey, contentType: String, build: @Sendable () async throws -> Data) async throws -> CachedBody {
+    func body(_ key: BodyKey, contentType: String, build: @escaping @Sendable () async throws -> Data) async throws -> CachedBody {
         try await bodies.value(for: key) {
             let data = try await build()
             let digest = SHA256.hash(data: data).prefix(16).map { String(format: "%02x", $0) }.joined()
-            return CachedBody(data: data, etag: "\"\(digest)\"", contentType: contentType)
+            let buffer = ByteBuffer(bytes: data)
+            return CachedBody(buffer: buffer, etag: "\"\(digest)\"", contentType: contentType, gzipped: Gzip.compressed(buffer))
         }
     }
 

@@ -18,7 +18,9 @@ enum CriteriaJSON {
         return "{" + members.joined(separator: ",") + "}"
     }
 
+    /// The values of a stored `criteria` text: the compact form quickly, anything else through a JSON parser.
     static func decode(_ text: String) throws -> [CriterionKey: CriterionValue] {
+        if let values = decodeCompact(text) { return values }
         guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
             throw StoredDataError("criteria is not a JSON object: \(text.prefix(80))")
         }
@@ -37,5 +39,46 @@ enum CriteriaJSON {
             }
         }
         return values
+    }
+
+    /// Reads the compact form `encode` writes (`{"key":true,"other":{"ratio":0.8}}`) without a general JSON
+    /// parser, which would dominate a full rescore from the database; nil for any other spelling.
+    static func decodeCompact(_ text: String) -> [CriterionKey: CriterionValue]? {
+        var bytes = text.utf8[...]
+        func take(_ literal: StaticString) -> Bool {
+            let expected = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+            guard bytes.starts(with: expected) else { return false }
+            bytes = bytes.dropFirst(expected.count)
+            return true
+        }
+        func token(until terminator: UInt8) -> Substring? {
+            guard let end = bytes.firstIndex(of: terminator) else { return nil }
+            defer { bytes = bytes[bytes.index(after: end)...] }
+            return Substring(bytes[..<end])
+        }
+        guard take("{") else { return nil }
+        var values: [CriterionKey: CriterionValue] = [:]
+        if take("}") { return bytes.isEmpty ? values : nil }
+        repeat {
+            guard take("\""), let name = token(until: UInt8(ascii: "\"")), take(":"),
+                let key = CriterionKey(rawValue: String(name))
+            else { return nil }
+            if take("true") {
+                values[key] = .boolean(true)
+            } else if take("false") {
+                values[key] = .boolean(false)
+            } else if take("{\"ratio\":"), let number = token(until: UInt8(ascii: "}")), let share = Double(number),
+                let value = try? CriterionValue.ratio(share)
+            {
+                values[key] = value
+            } else if take("{\"count\":"), let number = token(until: UInt8(ascii: "}")), let count = Int(number),
+                let value = try? CriterionValue.count(count)
+            {
+                values[key] = value
+            } else {
+                return nil
+            }
+        } while take(",")
+        return take("}") && bytes.isEmpty ? values : nil
     }
 }

@@ -1,0 +1,39 @@
+import KH02Core
+import Testing
+
+@testable import KH02Storage
+
+@Suite("Stored readiness values (readiness_reports.criteria)")
+struct CriteriaJSONTests {
+    static let values: [CriterionKey: CriterionValue] = [
+        CriterionKey(rawValue: "online_meeting")!: .boolean(true),
+        CriterionKey(rawValue: "network")!: .boolean(false),
+        CriterionKey(rawValue: "computers")!: try! .ratio(0.85),
+        CriterionKey(rawValue: "digital_certificate")!: try! .count(12),
+    ]
+
+    @Test("what encode writes, the compact reader reads back")
+    func roundTrip() throws {
+        let text = CriteriaJSON.encode(Self.values)
+        #expect(text == #"{"computers":{"ratio":0.85},"digital_certificate":{"count":12},"network":false,"online_meeting":true}"#)
+        #expect(CriteriaJSON.decodeCompact(text) == Self.values)
+        #expect(try CriteriaJSON.decode(text) == Self.values)
+        #expect(CriteriaJSON.decodeCompact("{}") == [:])
+    }
+
+    @Test("other spellings of the same JSON go through the general parser with the same result")
+    func otherSpellings() throws {
+        let spaced = #"{ "computers": {"ratio": 0.85}, "digital_certificate": {"count": 12}, "network": false, "online_meeting": true }"#
+        #expect(CriteriaJSON.decodeCompact(spaced) == nil)
+        #expect(try CriteriaJSON.decode(spaced) == Self.values)
+    }
+
+    @Test("malformed or out-of-range values are refused, not guessed", arguments: [
+        #"{"computers":{"ratio":1.5}}"#, #"{"network":"yes"}"#, #"{"network":true"#, #"["network"]"#, #"{"Bad Key":true}"#,
+        #"{"network":true}x"#,
+    ])
+    func refused(_ text: String) {
+        #expect(CriteriaJSON.decodeCompact(text) == nil)
+        #expect(throws: (any Error).self) { try CriteriaJSON.decode(text) }
+    }
+}
