@@ -127,6 +127,20 @@ struct ServiceUploadSpec: UploadSpec {
                     vi: "giải quyết đúng hạn (\(onTime)) lớn hơn tổng số đã giải quyết (\(resolved))",
                     en: "resolved on time (\(onTime)) exceed resolved (\(resolved))"))
         }
+        if synced > received + carried {
+            diagnostics.fail(
+                .countsInconsistent(
+                    row: row, column: "synced_to_portal", value: String(synced),
+                    vi: "đồng bộ lên Cổng DVC quốc gia (\(synced)) lớn hơn số hồ sơ nhận mới và kỳ trước chuyển sang (\(received + carried))",
+                    en: "synced to the national portal (\(synced)) exceed dossiers received and carried over (\(received + carried))"))
+        }
+        if results > resolved {
+            diagnostics.fail(
+                .countsInconsistent(
+                    row: row, column: "results_online", value: String(results),
+                    vi: "kết quả điện tử (\(results)) lớn hơn số hồ sơ đã giải quyết (\(resolved))",
+                    en: "electronic results (\(results)) exceed dossiers resolved (\(resolved))"))
+        }
         if paid > withFee {
             diagnostics.fail(
                 .countsInconsistent(
