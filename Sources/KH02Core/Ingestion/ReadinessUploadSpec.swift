@@ -13,6 +13,7 @@ struct ReadinessUploadSpec: UploadSpec {
     let needsAsOf = true
     private let noteColumn = 3
     private let firstCriterion = 4
+    private let distinctValues = Interner<[CriterionKey: CriterionValue]>()
 
     init(plan: PlanDefinition) {
         self.plan = plan
@@ -56,7 +57,7 @@ struct ReadinessUploadSpec: UploadSpec {
         }
         let note = context.note(cells[noteColumn], row: row, diagnostics: &diagnostics)
         guard diagnostics.totalProblems == before, case .commune(let commune)? = unit, let asOf else { return nil }
-        return ReadinessRow(row: row, commune: commune, asOf: asOf, values: values, note: note)
+        return ReadinessRow(row: row, commune: commune, asOf: asOf, values: distinctValues.shared(values), note: note)
     }
 
     /// The value of one criterion cell, or nil when unknown (with a warning) or wrong (with a problem).

@@ -42,9 +42,9 @@ public struct UploadValidator: Sendable {
 
     /// The rows of a body before interpretation.
     private enum Table {
-        /// CSV records after the header, with the header's positions of the spec's columns and the positions of
-        /// columns with an empty header name.
-        case csv(records: ArraySlice<CSVParser.Record>, positions: [Int], width: Int, unnamed: [Int])
+        /// The CSV records after the header (read one at a time), with the header's positions of the spec's columns
+        /// and the positions of columns with an empty header name.
+        case csv(records: CSVParser.Reader, positions: [Int], width: Int, unnamed: [Int])
         /// JSON rows already mapped to the spec's columns.
         case json(rows: [(number: Int, cells: RowCells)], asOf: String?)
     }
@@ -121,10 +121,16 @@ public struct UploadValidator: Sendable {
         }
 
         switch table {
-        case .csv(let records, let positions, let width, let unnamed):
-            rows.reserveCapacity(records.count)
-            firstRowOfKey.reserveCapacity(records.count)
-            for record in records {
+        case .csv(var records, let positions, let width, let unnamed):
+            while true {
+                let record: CSVParser.Record
+                do {
+                    guard let next = try records.next() else { break }
+                    record = next
+                } catch {
+                    diagnostics.fail(.csvSyntax(line: error.line, reason: error.reason))
+                    break
+                }
                 let fields = record.fields
                 if fields.count < width || fields[width...].contains(where: { !CellParser.trim($0).isEmpty }) {
                     diagnostics.fail(.wrongFieldCount(row: record.line, expected: width, found: fields.count))
@@ -171,14 +177,15 @@ public struct UploadValidator: Sendable {
     private func readCSV<Spec: UploadSpec>(
         _ text: String, spec: Spec, diagnostics: inout UploadDiagnostics
     ) -> Table? {
-        let records: [CSVParser.Record]
+        var records = CSVParser(delimiter: UploadValidator.delimiter(of: text)).records(in: text)
+        let first: CSVParser.Record?
         do {
-            records = try CSVParser(delimiter: UploadValidator.delimiter(of: text)).parse(text)
+            first = try records.next()
         } catch {
             diagnostics.fail(.csvSyntax(line: error.line, reason: error.reason))
             return nil
         }
-        guard let header = records.first else {
+        guard let header = first else {
             diagnostics.fail(.emptyFile())
             return nil
         }
@@ -205,7 +212,7 @@ public struct UploadValidator: Sendable {
         }
         // Without usable columns the rows would only repeat the header's problems.
         guard diagnostics.totalProblems == 0 else { return nil }
-        return .csv(records: records.dropFirst(), positions: positions, width: header.fields.count, unnamed: unnamed)
+        return .csv(records: records, positions: positions, width: header.fields.count, unnamed: unnamed)
     }
 
     private func readJSON<Spec: UploadSpec>(

@@ -1,7 +1,8 @@
 /// A strict RFC 4180 CSV reader: quoted fields, doubled quotes, CRLF or LF line ends, an optional UTF-8 BOM.
 ///
 /// It works on Unicode scalars of an already-decoded string; decoding (and rejecting non-UTF-8 bytes) is the
-/// caller's job. Rows keep their 1-based line number so errors can name it.
+/// caller's job. Rows keep their 1-based line number so errors can name it. `records(in:)` reads one record at
+/// a time, so a large upload is never held as a table of fields.
 public struct CSVParser: Sendable {
     public let delimiter: Unicode.Scalar
 
@@ -33,66 +34,85 @@ public struct CSVParser: Sendable {
 
     /// Parses all records. Blank lines are skipped; a trailing line break is optional.
     public func parse(_ text: String) throws(SyntaxError) -> [Record] {
+        var reader = records(in: text)
         var records: [Record] = []
-        var fields: [String] = []
-        var field = String.UnicodeScalarView()
-        var line = 1
-        var recordLine = 1
-        var inQuotes = false
-        var afterClosingQuote = false
-        var quoteStartLine = 1
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = iterator.next()
-        if pending == "\u{FEFF}" { pending = iterator.next() }
+        while let record = try reader.next() { records.append(record) }
+        return records
+    }
 
-        func endRecord() {
-            fields.append(String(field))
-            field = String.UnicodeScalarView()
-            if !(fields.count == 1 && fields[0].isEmpty) {
-                records.append(Record(line: recordLine, fields: fields))
-            }
-            fields = []
+    /// A reader of `text`'s records, one at a time.
+    public func records(in text: String) -> Reader { Reader(text: text, delimiter: delimiter) }
+
+    /// Reads the records of a text in order; after a syntax error it has nothing more to give.
+    public struct Reader {
+        private let delimiter: Unicode.Scalar
+        private var iterator: String.UnicodeScalarView.Iterator
+        private var pending: Unicode.Scalar?
+        private var line = 1
+
+        init(text: String, delimiter: Unicode.Scalar) {
+            self.delimiter = delimiter
+            iterator = text.unicodeScalars.makeIterator()
+            pending = iterator.next()
+            if pending == "\u{FEFF}" { pending = iterator.next() }
         }
 
-        while let scalar = pending {
-            pending = iterator.next()
-            if inQuotes {
-                if scalar == "\"" {
-                    if pending == "\"" {
-                        field.append("\"")
-                        pending = iterator.next()
+        /// The next record, skipping blank lines; nil at the end of the text.
+        public mutating func next() throws(SyntaxError) -> Record? {
+            var fields: [String] = []
+            var field = String.UnicodeScalarView()
+            var recordLine = line
+            var inQuotes = false
+            var afterClosingQuote = false
+            var quoteStartLine = line
+            while let scalar = pending {
+                pending = iterator.next()
+                if inQuotes {
+                    if scalar == "\"" {
+                        if pending == "\"" {
+                            field.append("\"")
+                            pending = iterator.next()
+                        } else {
+                            inQuotes = false
+                            afterClosingQuote = true
+                        }
                     } else {
-                        inQuotes = false
-                        afterClosingQuote = true
+                        if scalar == "\n" { line += 1 }
+                        field.append(scalar)
                     }
-                } else {
-                    if scalar == "\n" { line += 1 }
+                    continue
+                }
+                switch scalar {
+                case delimiter:
+                    fields.append(String(field))
+                    field = String.UnicodeScalarView()
+                    afterClosingQuote = false
+                case "\r" where pending == "\n":
+                    continue
+                case "\n", "\r":
+                    line += 1
+                    fields.append(String(field))
+                    if fields.count > 1 || !fields[0].isEmpty { return Record(line: recordLine, fields: fields) }
+                    // A blank line: start again on the next one.
+                    fields = []
+                    field = String.UnicodeScalarView()
+                    afterClosingQuote = false
+                    recordLine = line
+                case "\"" where field.isEmpty && !afterClosingQuote:
+                    inQuotes = true
+                    quoteStartLine = line
+                default:
+                    if afterClosingQuote {
+                        pending = nil
+                        throw SyntaxError(line: line, reason: .textAfterClosingQuote)
+                    }
                     field.append(scalar)
                 }
-                continue
             }
-            switch scalar {
-            case delimiter:
-                fields.append(String(field))
-                field = String.UnicodeScalarView()
-                afterClosingQuote = false
-            case "\r" where pending == "\n":
-                continue
-            case "\n", "\r":
-                endRecord()
-                afterClosingQuote = false
-                line += 1
-                recordLine = line
-            case "\"" where field.isEmpty && !afterClosingQuote:
-                inQuotes = true
-                quoteStartLine = line
-            default:
-                if afterClosingQuote { throw SyntaxError(line: line, reason: .textAfterClosingQuote) }
-                field.append(scalar)
-            }
+            if inQuotes { throw SyntaxError(line: quoteStartLine, reason: .unterminatedQuote) }
+            guard !field.isEmpty || !fields.isEmpty || afterClosingQuote else { return nil }
+            fields.append(String(field))
+            return fields.count > 1 || !fields[0].isEmpty ? Record(line: recordLine, fields: fields) : nil
         }
-        if inQuotes { throw SyntaxError(line: quoteStartLine, reason: .unterminatedQuote) }
-        if !field.isEmpty || !fields.isEmpty || afterClosingQuote { endRecord() }
-        return records
     }
 }

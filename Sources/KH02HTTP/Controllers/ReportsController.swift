@@ -38,9 +38,10 @@ public struct ReportsController: Sendable {
                 en: "Send CSV (Content-Type: text/csv) or JSON (Content-Type: application/json).")
         }
         var request = request
-        let body: ByteBuffer
+        let body: [UInt8]
         do {
-            body = try await request.collectBody(upTo: service.limits.maximumBytes)
+            // Copied out of the request buffer at once, so only one copy of a large body is held.
+            body = Array(buffer: try await request.collectBody(upTo: service.limits.maximumBytes))
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             let megabytes = service.limits.maximumBytes / (1024 * 1024)
             throw APIError(
@@ -48,7 +49,7 @@ public struct ReportsController: Sendable {
                 vi: "Tệp vượt quá giới hạn \(megabytes) MB; hãy chia nhỏ tệp.", en: "The file exceeds the \(megabytes) MB limit; split it.")
         }
         let submission = UploadService.Submission(
-            kind: kind, format: format, body: Array(buffer: body), defaultAsOf: try request.asOfInstant(),
+            kind: kind, format: format, body: body, defaultAsOf: try request.asOfInstant(),
             idempotencyKey: try request.idempotencyKey(), dryRun: request.uri.queryParameters.get("dry_run") == "true")
         switch try await service.submit(submission, account: account, remoteAddress: context.peer) {
         case .stored(let answer): return Self.json(answer, status: .created)
