@@ -542,6 +542,8 @@ class Checker:
                       label="next version, past day")
             self.call("POST", "/api/v1/whatif", body=raw, content_type="application/json", token="province",
                       expect=403, label="province token")
+            self.call("POST", "/api/v1/whatif", body=raw, content_type="application/json", query={"as_of": "2020-01-01"},
+                      expect=422, label="before any plan")
         self.call("POST", "/api/v1/whatif", body={"id": "x"}, expect=422, label="invalid plan")
         self.call("POST", "/api/v1/whatif", body=b" " * (5 * 1024 * 1024 + 1), content_type="application/json",
                   expect=413, label="over 5 MiB")
