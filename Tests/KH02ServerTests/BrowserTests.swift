@@ -6,13 +6,17 @@ import Testing
 import Glibc
 #endif
 
-/// The dashboard in a real browser: `kh02 serve --demo` on its embedded PostgreSQL, driven by
-/// `Tests/Browser/dashboard_test.py` (Selenium + headless Chromium). Missing python3, Selenium, Chromium or
-/// chromedriver is a failure with what to install, never a silent skip.
+/// The dashboard in a real browser and the API against its OpenAPI file: `kh02 serve --demo` on its embedded
+/// PostgreSQL, driven by `Tests/Browser/dashboard_test.py` (Selenium + headless Chromium), then checked by
+/// `Tests/API/openapi_check.py` (every documented operation's real answers against `Web/openapi.yaml`). Missing
+/// python3, Selenium, PyYAML, jsonschema, Chromium or chromedriver is a failure with what to install, never a
+/// silent skip.
 @Suite("Dashboard in headless Chromium (Selenium)", .serialized)
 struct BrowserTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let script = repository.appendingPathComponent("Tests/Browser/dashboard_test.py").path
+    static let apiCheck = repository.appendingPathComponent("Tests/API/openapi_check.py").path
+    static let spec = repository.appendingPathComponent("Web/openapi.yaml").path
 
     /// The first of `candidates` that exists and is executable.
     static func find(_ candidates: [String]) -> String? {
@@ -25,6 +29,8 @@ struct BrowserTests {
         if let python {
             let probe = try ServerProcess(["-c", "import selenium"], directory: directory, executable: python)
             if try await probe.waitForExit() != 0 { missing.append("Selenium for python3 (apt-get install python3-selenium, or pip install selenium)") }
+            let schemas = try ServerProcess(["-c", "import yaml, jsonschema"], directory: directory, executable: python)
+            if try await schemas.waitForExit() != 0 { missing.append("PyYAML and jsonschema for python3 (apt-get install python3-yaml python3-jsonschema)") }
         } else {
             missing.append("python3 (apt-get install python3)")
         }
@@ -47,7 +53,7 @@ struct BrowserTests {
         return try #require(token, "kh02 token create printed no token:\n\(process.output)")
     }
 
-    @Test("login form → cookie; national map matches /coverage; province drill-down; every page renders; a bad upload stores nothing; English switch")
+    @Test("login form → cookie; national map matches /coverage; province drill-down; every page renders; a bad upload stores nothing; English switch; every API answer matches Web/openapi.yaml")
     func dashboard() async throws {
         let directory = "/tmp/kh02-browser-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -69,7 +75,8 @@ struct BrowserTests {
         try? FileManager.default.removeItem(atPath: dataDir)
     }
 
-    /// Waits for the server, creates a central and a province token, and runs the Selenium script.
+    /// Waits for the server, creates a central and a province token, and runs the Selenium script, then the
+    /// OpenAPI check.
     static func drive(server: ServerProcess, dataDir: String, directory: String, python: String, screenshots: String) async throws {
         let url = try await server.waitForURL(timeout: .seconds(600))
         let central = try await createToken(["--role", "central", "--name", "Browser test (central)"], dataDir: dataDir, directory: directory)
@@ -81,5 +88,13 @@ struct BrowserTests {
         let status = try await browser.waitForExit(timeout: .seconds(600))
         #expect(status == 0, "dashboard_test.py exited with \(status); screenshots in \(screenshots)\n\(browser.output)")
         print("browser test screenshots: \(screenshots)")
+
+        let admin = try await createToken(["--role", "admin", "--name", "API check (admin)"], dataDir: dataDir, directory: directory)
+        let api = try ServerProcess(
+            [apiCheck, "--url", url, "--token", central, "--province-token", province, "--admin-token", admin, "--spec", spec, "--store", "--verbose"],
+            directory: directory, executable: python)
+        let apiStatus = try await api.waitForExit(timeout: .seconds(600))
+        #expect(apiStatus == 0, "openapi_check.py exited with \(apiStatus)\n\(api.output)")
+        print("openapi_check.py: \(api.output.split(separator: "\n").last ?? "no output")")
     }
 }
