@@ -597,6 +597,9 @@ class Checker:
                                      ",".join(v for h, v in zip(header, row) if h != "as_of")]) + "\r\n"
             self.call("POST", "/api/v1/reports/readiness", query={"dry_run": "true", "as_of": self.past_day()},
                       token="province", body=no_as_of, content_type="text/csv", label="dry run, as_of parameter")
+            # Today as the parameter means now while the day's round is still ahead, as in a file's as_of column.
+            self.call("POST", "/api/v1/reports/readiness", query={"dry_run": "true", "as_of": today},
+                      token="province", body=no_as_of, content_type="text/csv", label="dry run, as_of parameter today")
             self.call("POST", "/api/v1/reports/readiness", query={"dry_run": "true"}, token="province", body=json_rows,
                       label="dry run, JSON")
             self.call("POST", "/api/v1/reports/readiness", query=dry, token="province", body=good,

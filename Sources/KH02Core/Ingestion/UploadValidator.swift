@@ -21,10 +21,11 @@ public struct UploadValidator: Sendable {
         self.limits = limits
     }
 
-    /// Validates `body`. `defaultAsOf` applies to rows without their own `as_of` (a JSON body's top-level
+    /// Validates `body`. `defaultAsOf` (as written: a day, meaning that day's round, or an ISO 8601 time) applies
+    /// to rows without their own `as_of` (a JSON body's top-level
     /// `as_of` takes precedence over it).
     public func validate(
-        kind: UploadKind, format: UploadFormat, body: [UInt8], defaultAsOf: Date? = nil
+        kind: UploadKind, format: UploadFormat, body: [UInt8], defaultAsOf: String? = nil
     ) -> Result<ValidatedUpload, UploadRejection> {
         switch kind {
         case .readiness: run(ReadinessUploadSpec(plan: plan), kind: kind, format: format, body: body, defaultAsOf: defaultAsOf)
@@ -35,7 +36,7 @@ public struct UploadValidator: Sendable {
 
     /// Validates `body` given as `Data`.
     public func validate(
-        kind: UploadKind, format: UploadFormat, body: Data, defaultAsOf: Date? = nil
+        kind: UploadKind, format: UploadFormat, body: Data, defaultAsOf: String? = nil
     ) -> Result<ValidatedUpload, UploadRejection> {
         validate(kind: kind, format: format, body: [UInt8](body), defaultAsOf: defaultAsOf)
     }
@@ -50,7 +51,7 @@ public struct UploadValidator: Sendable {
     }
 
     private func run<Spec: UploadSpec>(
-        _ spec: Spec, kind: UploadKind, format: UploadFormat, body: [UInt8], defaultAsOf: Date?
+        _ spec: Spec, kind: UploadKind, format: UploadFormat, body: [UInt8], defaultAsOf: String?
     ) -> Result<ValidatedUpload, UploadRejection> {
         var diagnostics = UploadDiagnostics(limits: limits)
         if body.count > limits.maximumBytes {
@@ -84,13 +85,10 @@ public struct UploadValidator: Sendable {
         }
 
         var context = UploadContext(plan: plan, units: units, principal: principal, now: now, limits: limits)
-        if case .json(_, let asOf?) = table, !CellParser.trim(asOf).isEmpty {
-            context.defaultAsOf = context.instant(
-                CellParser.trim(asOf), row: nil, column: "as_of", round: spec.round, diagnostics: &diagnostics)
-            context.asOfUnavailable = context.defaultAsOf == nil
-        } else if let defaultAsOf {
-            context.defaultAsOf = context.checked(
-                defaultAsOf, text: UploadText.iso(defaultAsOf), row: nil, column: "as_of", diagnostics: &diagnostics)
+        var uploadAsOf: String?
+        if case .json(_, let asOf?) = table, !CellParser.trim(asOf).isEmpty { uploadAsOf = asOf } else { uploadAsOf = defaultAsOf }
+        if let text = uploadAsOf.map(CellParser.trim), !text.isEmpty {
+            context.defaultAsOf = context.instant(text, row: nil, column: "as_of", round: spec.round, diagnostics: &diagnostics)
             context.asOfUnavailable = context.defaultAsOf == nil
         } else if spec.needsAsOf && !asOfColumnPresent {
             diagnostics.fail(.asOfMissing())

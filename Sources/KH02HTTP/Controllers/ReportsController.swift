@@ -49,7 +49,7 @@ public struct ReportsController: Sendable {
                 vi: "Tệp vượt quá giới hạn \(megabytes) MB; hãy chia nhỏ tệp.", en: "The file exceeds the \(megabytes) MB limit; split it.")
         }
         let submission = UploadService.Submission(
-            kind: kind, format: format, body: body, defaultAsOf: try request.asOfInstant(),
+            kind: kind, format: format, body: body, defaultAsOf: request.uri.queryParameters.get("as_of"),
             idempotencyKey: try request.idempotencyKey(), dryRun: request.uri.queryParameters.get("dry_run") == "true")
         switch try await service.submit(submission, account: account, remoteAddress: context.peer) {
         case .stored(let answer): return Self.json(answer, status: .created)
@@ -149,14 +149,6 @@ public struct ReportsController: Sendable {
 }
 
 extension Request {
-    /// `as_of` for a whole upload: a day (its 16:00 round is the validator's business) or an ISO 8601 instant.
-    func asOfInstant() throws -> Date? {
-        guard let text = uri.queryParameters.get("as_of"), !text.isEmpty else { return nil }
-        if let day = CivilDate(iso: text) { return day.vietnamMidnight.addingTimeInterval(16 * 3600) }
-        if let instant = try? Date(text, strategy: .iso8601) { return instant }
-        throw APIError.badParameter("as_of", text, expected: "YYYY-MM-DD or an ISO 8601 time")
-    }
-
     /// The `Idempotency-Key` header: 1 to 200 visible ASCII characters.
     func idempotencyKey() throws -> String? {
         guard let key = headers[.init("Idempotency-Key")!] else { return nil }

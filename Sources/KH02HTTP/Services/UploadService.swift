@@ -33,12 +33,13 @@ public struct UploadService: Sendable {
         public var kind: UploadKind
         public var format: UploadFormat
         public var body: [UInt8]
-        public var defaultAsOf: Date?
+        /// The `as_of` query parameter as written (a day or an ISO 8601 time).
+        public var defaultAsOf: String?
         /// The client's `Idempotency-Key`; without one, a hash of kind, `as_of` and body stands in.
         public var idempotencyKey: String?
         public var dryRun: Bool
 
-        public init(kind: UploadKind, format: UploadFormat, body: [UInt8], defaultAsOf: Date? = nil, idempotencyKey: String? = nil, dryRun: Bool = false) {
+        public init(kind: UploadKind, format: UploadFormat, body: [UInt8], defaultAsOf: String? = nil, idempotencyKey: String? = nil, dryRun: Bool = false) {
             self.kind = kind
             self.format = format
             self.body = body
@@ -61,7 +62,7 @@ public struct UploadService: Sendable {
     public func submit(_ submission: Submission, account: Account, remoteAddress: String?) async throws -> Outcome {
         let contentHash = SHA256.hash(data: submission.body).map { String(format: "%02x", $0) }.joined()
         let key = submission.idempotencyKey ?? "sha256:" + SHA256.hash(
-            data: Data("\(submission.kind.rawValue)|\(submission.defaultAsOf?.timeIntervalSince1970 ?? -1)|\(contentHash)".utf8)
+            data: Data("\(submission.kind.rawValue)|\(submission.defaultAsOf ?? "")|\(contentHash)".utf8)
         ).map { String(format: "%02x", $0) }.joined()
         if !submission.dryRun, let first = try await reports.answer(account: account.id, idempotencyKey: key) {
             return try replay(first, contentHash: contentHash)

@@ -11,4 +11,13 @@ extension Request {
         if let instant = try? Date(text, strategy: .iso8601) { return CivilDate(vietnamDayOf: instant) }
         throw APIError.badParameter("as_of", text, expected: "YYYY-MM-DD or an ISO 8601 time")
     }
+
+    /// The `as_of` query parameter as an instant for score reads: a day means its 16:00 round in Vietnam, an
+    /// ISO 8601 time itself; nil when absent.
+    func asOfInstant() throws -> Date? {
+        guard let text = uri.queryParameters.get("as_of"), !text.isEmpty else { return nil }
+        if let day = CivilDate(iso: text) { return day.vietnamMidnight.addingTimeInterval(16 * 3600) }
+        if let instant = try? Date(text, strategy: .iso8601) { return instant }
+        throw APIError.badParameter("as_of", text, expected: "YYYY-MM-DD or an ISO 8601 time")
+    }
 }

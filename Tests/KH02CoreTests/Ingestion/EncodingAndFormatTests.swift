@@ -122,7 +122,7 @@ struct EncodingAndFormatTests {
             """#
         let rows = try #require(
             F.validator().validate(
-                kind: .readiness, format: .json, body: Array(body.utf8), defaultAsOf: F.vn("2025-08-19 16:00")).accepted)
+                kind: .readiness, format: .json, body: Array(body.utf8), defaultAsOf: "2025-08-19").accepted)
             .readinessRows
         #expect(rows.first?.asOf == F.vn("2025-08-18 16:00"))
     }

@@ -201,10 +201,17 @@ struct ReadinessUploadTests {
         let head = "commune_code," + F.criteria.joined(separator: ",")
         let body = F.csv(head, "00004,1,1,1,1,1,1")
         #expect(F.validator().validate(kind: .readiness, format: .csv, body: body).problems.map(\.code) == [.asOfMissing])
-        let at = F.vn("2025-08-19 16:00")
-        let rows = try #require(F.validator().validate(kind: .readiness, format: .csv, body: body, defaultAsOf: at).accepted)
+        let rows = try #require(F.validator().validate(kind: .readiness, format: .csv, body: body, defaultAsOf: "2025-08-19").accepted)
             .readinessRows
-        #expect(rows.first?.asOf == at)
+        #expect(rows.first?.asOf == F.vn("2025-08-19 16:00"), "a past day means its 16:00 round")
+        // Today, before the round's cut-off: now (not a 16:00 still to come).
+        let today = F.validator().validate(kind: .readiness, format: .csv, body: body, defaultAsOf: "2025-08-20")
+        #expect(today.accepted?.readinessRows.first?.asOf == F.now)
+        let exact = F.validator().validate(kind: .readiness, format: .csv, body: body, defaultAsOf: "2025-08-19T09:30:00+07:00")
+        #expect(exact.accepted?.readinessRows.first?.asOf == F.vn("2025-08-19 09:30"))
+        let unreadable = F.validator().validate(kind: .readiness, format: .csv, body: body, defaultAsOf: "19.08.2025")
+        #expect(unreadable.problems.map(\.code) == [.invalidDate])
+        #expect(unreadable.problems.first?.row == nil && unreadable.problems.first?.column == "as_of")
         // An empty as_of cell with no default is a missing value.
         #expect(F.validator().validate(kind: .readiness, format: .csv, body: F.csv(header, "00004,,1,1,1,1,1,1,")).problems
             .map(\.code) == [.missingValue])
@@ -213,10 +220,10 @@ struct ReadinessUploadTests {
     @Test("an upload-wide as-of in the future or before the plan is refused once, without a row")
     func defaultAsOfChecked() {
         let body = F.csv("commune_code," + F.criteria.joined(separator: ","), "00004,1,1,1,1,1,1")
-        let future = F.validator().validate(kind: .readiness, format: .csv, body: body, defaultAsOf: F.vn("2025-08-21 16:00"))
+        let future = F.validator().validate(kind: .readiness, format: .csv, body: body, defaultAsOf: "2025-08-21")
         #expect(future.problems.map(\.code) == [.asOfInFuture])
         #expect(future.problems.first?.row == nil)
-        let early = F.validator().validate(kind: .readiness, format: .csv, body: body, defaultAsOf: F.vn("2025-06-01 16:00"))
+        let early = F.validator().validate(kind: .readiness, format: .csv, body: body, defaultAsOf: "2025-06-01")
         #expect(early.problems.map(\.code) == [.asOfBeforePlan])
     }
 
