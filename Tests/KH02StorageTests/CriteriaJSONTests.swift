@@ -21,16 +21,23 @@ struct CriteriaJSONTests {
         #expect(CriteriaJSON.decodeCompact("{}") == [:])
     }
 
+    @Test("jsonb's spelling (a space after colons and commas, its own key order) is read by the same reader")
+    func jsonbSpelling() throws {
+        let jsonb = #"{"network": false, "computers": {"ratio": 0.85}, "online_meeting": true, "digital_certificate": {"count": 12}}"#
+        #expect(CriteriaJSON.decodeCompact(jsonb) == Self.values)
+        #expect(try CriteriaJSON.decode(jsonb) == Self.values)
+    }
+
     @Test("other spellings of the same JSON go through the general parser with the same result")
     func otherSpellings() throws {
-        let spaced = #"{ "computers": {"ratio": 0.85}, "digital_certificate": {"count": 12}, "network": false, "online_meeting": true }"#
-        #expect(CriteriaJSON.decodeCompact(spaced) == nil)
-        #expect(try CriteriaJSON.decode(spaced) == Self.values)
+        let lines = "{\n\t\"computers\": {\"ratio\": 0.85},\n\t\"digital_certificate\": {\"count\": 12},\n\t\"network\": false,\n\t\"online_meeting\": true\n}"
+        #expect(CriteriaJSON.decodeCompact(lines) == nil)
+        #expect(try CriteriaJSON.decode(lines) == Self.values)
     }
 
     @Test("malformed or out-of-range values are refused, not guessed", arguments: [
         #"{"computers":{"ratio":1.5}}"#, #"{"network":"yes"}"#, #"{"network":true"#, #"["network"]"#, #"{"Bad Key":true}"#,
-        #"{"network":true}x"#,
+        #"{"network":true}x"#, #"{"computers":{"share":0.5}}"#,
     ])
     func refused(_ text: String) {
         #expect(CriteriaJSON.decodeCompact(text) == nil)

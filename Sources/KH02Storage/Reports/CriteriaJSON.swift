@@ -41,20 +41,24 @@ enum CriteriaJSON {
         return values
     }
 
-    /// Reads the compact form `encode` writes (`{"key":true,"other":{"ratio":0.8}}`) without a general JSON
-    /// parser, which would dominate a full rescore from the database; nil for any other spelling.
+    /// Reads the flat form `encode` writes and `jsonb` gives back (`{"key": true, "other": {"ratio": 0.8}}`, spaces
+    /// optional) without a general JSON parser, which would dominate a full rescore from the database; nil for
+    /// anything else.
     static func decodeCompact(_ text: String) -> [CriterionKey: CriterionValue]? {
         var bytes = text.utf8[...]
+        /// Consumes `literal` (after any spaces) when the text continues with it.
         func take(_ literal: StaticString) -> Bool {
+            while bytes.first == UInt8(ascii: " ") { bytes = bytes.dropFirst() }
             let expected = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
             guard bytes.starts(with: expected) else { return false }
             bytes = bytes.dropFirst(expected.count)
             return true
         }
+        /// The text up to `terminator` (consumed, not returned), without surrounding spaces.
         func token(until terminator: UInt8) -> Substring? {
             guard let end = bytes.firstIndex(of: terminator) else { return nil }
             defer { bytes = bytes[bytes.index(after: end)...] }
-            return Substring(bytes[..<end])
+            return Substring(bytes[..<end]).trimmingCharacters(in: .whitespaces)[...]
         }
         guard take("{") else { return nil }
         var values: [CriterionKey: CriterionValue] = [:]
@@ -67,14 +71,17 @@ enum CriteriaJSON {
                 values[key] = .boolean(true)
             } else if take("false") {
                 values[key] = .boolean(false)
-            } else if take("{\"ratio\":"), let number = token(until: UInt8(ascii: "}")), let share = Double(number),
-                let value = try? CriterionValue.ratio(share)
-            {
-                values[key] = value
-            } else if take("{\"count\":"), let number = token(until: UInt8(ascii: "}")), let count = Int(number),
-                let value = try? CriterionValue.count(count)
-            {
-                values[key] = value
+            } else if take("{"), let kind = token(until: UInt8(ascii: ":")), let number = token(until: UInt8(ascii: "}")) {
+                switch kind {
+                case "\"ratio\"":
+                    guard let share = Double(number), let value = try? CriterionValue.ratio(share) else { return nil }
+                    values[key] = value
+                case "\"count\"":
+                    guard let count = Int(number), let value = try? CriterionValue.count(count) else { return nil }
+                    values[key] = value
+                default:
+                    return nil
+                }
             } else {
                 return nil
             }

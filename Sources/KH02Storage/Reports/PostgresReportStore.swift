@@ -16,6 +16,13 @@ public struct PostgresReportStore: ReportStore {
 
     // MARK: Writing
 
+    /// After a bulk load (the demo data): `VACUUM (ANALYZE)` the report tables, so the planner knows their size and
+    /// reads of the past find visible, hint-bitted pages instead of setting hint bits on first touch.
+    public func settleAfterBulkLoad() async throws {
+        try await client.query("VACUUM (ANALYZE) readiness_reports, task_reports, service_reports", logger: logger)
+        logger.info("report tables vacuumed and analysed after the bulk load")
+    }
+
     public func store(_ upload: ValidatedUpload, metadata: UploadMetadata) async throws -> UploadStoreOutcome {
         try await client.withConnection { connection in
             try await connection.query("BEGIN", logger: logger)

@@ -20,7 +20,9 @@ struct DemoCommand: AsyncParsableCommand {
         let (seed, days) = (self.seed, self.days)
         let outcome = try await DatabaseRun.withSchema(database, command: "demo", logger: logger) { client, schema in
             let dependencies = makeDependencies(client: client, runner: schema.runner, webDirectory: nil, logger: logger)
-            return try await DemoLoader(dependencies: dependencies).loadIfEmpty(seed: seed, days: days, logger: logger)
+            let outcome = try await DemoLoader(dependencies: dependencies).loadIfEmpty(seed: seed, days: days, logger: logger)
+            if case .loaded = outcome { try await PostgresReportStore(client: client, logger: logger).settleAfterBulkLoad() }
+            return outcome
         }
         switch outcome {
         case .loaded(let uploads, let rows): print("Demo data loaded / Đã nạp dữ liệu minh họa: \(uploads) uploads, \(rows) rows.")

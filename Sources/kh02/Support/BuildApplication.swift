@@ -49,7 +49,10 @@ func buildApplication(
         try await schema.prepare(client: client, migrate: migrate, logger: logger)
         if demo {
             let outcome = try await DemoLoader(dependencies: dependencies).loadIfEmpty(days: demoDays, logger: logger)
-            if case .skipped(let reason) = outcome { logger.info("demo data not loaded", metadata: ["reason": "\(reason)"]) }
+            switch outcome {
+            case .loaded: try await PostgresReportStore(client: client, logger: logger).settleAfterBulkLoad()
+            case .skipped(let reason): logger.info("demo data not loaded", metadata: ["reason": "\(reason)"])
+            }
         }
     }
     return app
