@@ -33,7 +33,7 @@ server_pid=$!
 for _ in $(seq 1 300); do grep -q "is running at" "$work/serve.log" && break; sleep 0.1; done
 api="http://127.0.0.1:18090/api/v1/coverage"
 curl -sf -H "Authorization: Bearer $token" "$api" -o "$work/coverage.json"
-echo "coverage answer: $(wc -c < "$work/coverage.json") bytes"
+echo "coverage answer: $(wc -c < "$work/coverage.json") bytes, $(curl -sf -H "Authorization: Bearer $token" -H "Accept-Encoding: gzip" "$api" | wc -c) gzip-encoded"
 
 cat > "$nginx_conf" <<CONF
 worker_processes 1;
@@ -55,11 +55,16 @@ run() { wrk -t2 -c64 -d"${DURATION:-10}"s --latency "$@" 2>&1; }
 parse() { awk '/Requests\/sec/ {rps=$2} /^ +99%/ {p99=$2} END {print rps, p99}'; }
 echo "wrk: 2 threads, 64 connections, ${DURATION:-10} s each"
 read -r api_rps api_p99 < <(run -H "Authorization: Bearer $token" "$api" | parse)
+read -r gzip_rps gzip_p99 < <(run -H "Authorization: Bearer $token" -H "Accept-Encoding: gzip" "$api" | parse)
 read -r nginx_rps nginx_p99 < <(run "http://127.0.0.1:18091/coverage.json" | parse)
+# The framework's floor on this machine: the smallest answer kh02 gives (no token, no cache, a constant body).
+read -r health_rps health_p99 < <(run "http://127.0.0.1:18090/health" | parse)
 printf "%-34s %12s %10s\n" "" "requests/s" "p99"
 printf "%-34s %12s %10s\n" "kh02 GET /api/v1/coverage" "$api_rps" "$api_p99"
+printf "%-34s %12s %10s\n" "the same, Accept-Encoding: gzip" "$gzip_rps" "$gzip_p99"
 printf "%-34s %12s %10s\n" "nginx, same bytes from a file" "$nginx_rps" "$nginx_p99"
-awk -v a="$api_rps" -v n="$nginx_rps" 'BEGIN { printf "ratio kh02 / nginx: %.2f\n", a / n }'
+printf "%-34s %12s %10s\n" "kh02 GET /health (framework floor)" "$health_rps" "$health_p99"
+awk -v a="$api_rps" -v n="$nginx_rps" -v h="$health_rps" 'BEGIN { printf "ratio kh02 / nginx: %.2f (coverage / health: %.2f)\n", a / n, a / h }'
 
 echo "past as_of, each a cold cache (a full rescore from the stored reports):"
 today=$(TZ=Asia/Ho_Chi_Minh date +%F)

@@ -59,6 +59,7 @@ public struct APIDependencies: Sendable {
 public func buildRouter(_ dependencies: APIDependencies, logger: Logger) -> Router<APIRequestContext> {
     let router = Router(context: APIRequestContext.self)
     router.add(middleware: AccessLogMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
     if let web = dependencies.webDirectory {
         router.add(middleware: DashboardFilesMiddleware(directory: web, logger: logger))

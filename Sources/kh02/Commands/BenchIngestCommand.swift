@@ -19,9 +19,11 @@ struct BenchIngestCommand: AsyncParsableCommand {
         commandName: "ingest",
         abstract: "Time readiness uploads through the API against COPY of the same rows / Đo tốc độ nhận báo cáo.",
         discussion: """
-            Runs one national round (3,321 rows), ten rounds, and a year of daily rounds (about 1.2 M rows, 45 MB),
+            Runs one national round (3,321 rows), ten rounds, and a year of daily rounds (about 1.2 M rows, 39 MB),
             each as a single CSV upload over HTTP to an in-process server, and each against PostgreSQL COPY of the
-            same rows (tables emptied between runs). Build with -c release for meaningful figures.
+            same rows (tables emptied between runs). Build with -c release for meaningful figures. The last column is
+            the process's peak resident size during the API upload and its growth over the size before it (the
+            client's copy of the body included).
             """)
 
     @Option(help: "Rounds per run, comma separated.") var rounds: String = "1,10,365"
@@ -53,14 +55,20 @@ struct BenchIngestCommand: AsyncParsableCommand {
             let token = try await dependencies.accounts.issue(name: "bench", principal: .admin, createdBy: "kh02 bench")
             let communes = try await dependencies.units.directory().snapshot(at: Date()).communes.map(\.code.rawValue)
             print("Ingest benchmark: readiness rounds of \(communes.count) communes; median of \(repeats) runs; tables emptied before each run")
-            print("rounds  rows       MB     API s    API rows/s   COPY s   COPY rows/s  API/COPY  peak RSS MB")
+            print("rounds  rows       MB     API s    API rows/s   COPY s   COPY rows/s  API/COPY  upload peak MB (growth)")
             for days in sizes {
                 let csv = Self.rounds(communes: communes, days: days)
                 var api: [Double] = []
                 var copy: [Double] = []
+                var peak = 0.0
+                var growth = 0.0
                 for attempt in 0..<repeats {
                     try await Self.empty(client, logger: logger)
+                    let before = Self.residentMegabytes("VmRSS")
+                    Self.resetPeakResident()
                     api.append(try await Self.timeUpload(csv, url: url, token: token.secret, key: "bench-\(days)-\(attempt)"))
+                    let high = Self.residentMegabytes("VmHWM")
+                    if high > peak { (peak, growth) = (high, high - before) }
                     try await Self.empty(client, logger: logger)
                     copy.append(try await Self.timeCopy(csv, client: client, account: token.account.id, logger: logger))
                 }
@@ -68,8 +76,8 @@ struct BenchIngestCommand: AsyncParsableCommand {
                 let (a, c) = (api.sorted()[api.count / 2], copy.sorted()[copy.count / 2])
                 print(
                     String(
-                        format: "%-7d %-10d %-6.1f %-8.2f %-12.0f %-8.2f %-12.0f %-9.2f %.0f", days, Int(rows), Double(csv.count) / 1_048_576, a,
-                        rows / a, c, rows / c, c / a, Self.peakRSSMegabytes()))
+                        format: "%-7d %-10d %-6.1f %-8.2f %-12.0f %-8.2f %-12.0f %-9.2f %.0f (%+.0f)", days, Int(rows),
+                        Double(csv.count) / 1_048_576, a, rows / a, c, rows / c, c / a, peak, growth))
             }
             group.cancelAll()
         }
@@ -162,9 +170,18 @@ struct BenchIngestCommand: AsyncParsableCommand {
         try await client.query("TRUNCATE readiness_current, readiness_reports, uploads CASCADE", logger: logger)
     }
 
-    static func peakRSSMegabytes() -> Double {
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return Double(usage.ru_maxrss) / 1024
+    /// Resets the process's peak resident size (Linux: `/proc/self/clear_refs`), so the next `VmHWM` is the
+    /// peak of what follows.
+    static func resetPeakResident() {
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+    }
+
+    /// A size from `/proc/self/status` (`VmRSS` now, `VmHWM` the peak since the last reset) in megabytes.
+    static func residentMegabytes(_ field: String) -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
+            let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
+        else { return 0 }
+        return kilobytes / 1024
     }
 }
