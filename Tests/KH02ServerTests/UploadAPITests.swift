@@ -296,6 +296,29 @@ struct UploadAPITests {
         }
     }
 
+    @Test("facts at a moment: each commune's latest report, whether from the last two days or long before")
+    func factsInsideAndOutsideTheRecentWindow() async throws {
+        try await TestDatabase.withDatabase { client in
+            let app = try PostgresApp(client: client, now: Self.now)
+            let token = try await app.token(.admin)
+            try await app.test { http in
+                let rows = ["00004,2025-09-10,0,1,1,1,1,1,", "00008,2025-09-19,0,0,1,1,1,1,", "00008,2025-09-20,1,0,1,1,1,1,"]
+                try await http.upload("readiness", Self.readiness(rows), token: token) { #expect($0.status == .created) }
+            }
+            let reports = app.dependencies.reports
+            func latest(at instant: Date) async throws -> [String: String] {
+                let facts = try await reports.facts(asOf: instant).readiness
+                #expect(Set(facts.map(\.commune)).count == facts.count, "one fact per commune")
+                return Dictionary(uniqueKeysWithValues: facts.map { ($0.commune.rawValue, CivilDate(vietnamDayOf: $0.asOf).iso) })
+            }
+            // 00004's only report is ten days old: found by the probe for communes without a recent report.
+            #expect(try await latest(at: Self.now) == ["00004": "2025-09-10", "00008": "2025-09-20"])
+            #expect(try await latest(at: CivilDate(year: 2025, month: 9, day: 19)!.vietnamMidnight.addingTimeInterval(17 * 3600))
+                == ["00004": "2025-09-10", "00008": "2025-09-19"])
+            #expect(try await latest(at: CivilDate(year: 2025, month: 9, day: 15)!.vietnamMidnight) == ["00004": "2025-09-10"])
+        }
+    }
+
     @Test("34 provinces uploading at once: all stored, none lost, no deadlock")
     func concurrentProvinces() async throws {
         try await TestDatabase.withDatabase { client in

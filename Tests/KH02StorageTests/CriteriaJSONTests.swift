@@ -44,3 +44,19 @@ struct CriteriaJSONTests {
         #expect(throws: (any Error).self) { try CriteriaJSON.decode(text) }
     }
 }
+
+@Suite("Reading many rows' criteria (CriteriaJSON.Reader)")
+struct CriteriaReaderTests {
+    @Test("a repeated text gives the same values as the first time; a bad one is refused every time")
+    func repeated() throws {
+        var reader = CriteriaJSON.Reader(capacity: 1)
+        let first = #"{"network": false, "computers": {"ratio": 0.85}}"#
+        let second = #"{"network": true}"#
+        for _ in 0..<2 {
+            #expect(try reader.values(first) == (try CriteriaJSON.decode(first)))
+            // Past its capacity the reader still decodes, it only stops remembering.
+            #expect(try reader.values(second) == [CriterionKey(rawValue: "network")!: .boolean(true)])
+            #expect(throws: (any Error).self) { try reader.values(#"{"network":"yes"}"#) }
+        }
+    }
+}

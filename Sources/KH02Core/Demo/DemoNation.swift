@@ -65,9 +65,11 @@ public struct DemoNation: Sendable {
         }
     }
 
+    /// One row per commune and day, written day by day (as the daily rounds would have arrived, so a day's rows
+    /// sit together in storage); the values are drawn commune by commune.
     private func readiness(_ province: Province, profile: Profile, random: inout SplitMix64) -> String {
         let criteria = plan.readinessCriteria
-        var lines = ["commune_code," + "as_of," + criteria.map(\.key.rawValue).joined(separator: ",") + ",note"]
+        var rowsByCommune: [[String]] = []
         for commune in units.communes(in: province.code) {
             // The day (0 = first round) each criterion becomes met, or never within the window.
             let metFrom = criteria.map { _ -> Int in
@@ -76,16 +78,21 @@ public struct DemoNation: Sendable {
                 let daysNeeded = Int(-log(max(1e-9, random.unit())) / profile.pace)
                 return daysNeeded < days ? daysNeeded : Int.max
             }
-            for offset in 0..<days {
-                let day = lastRound.adding(days: offset - days + 1)
-                var cells = [commune.code.rawValue, day.iso]
-                for (index, criterion) in criteria.enumerated() {
-                    let met = offset >= metFrom[index]
-                    cells.append(value(criterion, met: met, random: &random))
-                }
-                cells.append("")
-                lines.append(cells.joined(separator: ","))
-            }
+            rowsByCommune.append(
+                (0..<days).map { offset in
+                    let day = lastRound.adding(days: offset - days + 1)
+                    var cells = [commune.code.rawValue, day.iso]
+                    for (index, criterion) in criteria.enumerated() {
+                        let met = offset >= metFrom[index]
+                        cells.append(value(criterion, met: met, random: &random))
+                    }
+                    cells.append("")
+                    return cells.joined(separator: ",")
+                })
+        }
+        var lines = ["commune_code," + "as_of," + criteria.map(\.key.rawValue).joined(separator: ",") + ",note"]
+        for offset in 0..<days {
+            lines.append(contentsOf: rowsByCommune.map { $0[offset] })
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }

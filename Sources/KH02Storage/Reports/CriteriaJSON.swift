@@ -18,6 +18,24 @@ enum CriteriaJSON {
         return "{" + members.joined(separator: ",") + "}"
     }
 
+    /// Decodes the `criteria` texts of many rows, each distinct text once: a round's rows repeat a few
+    /// combinations (most communes meet the same criteria day after day). Bounded like `Interner`.
+    struct Reader {
+        private var decoded: [String: [CriterionKey: CriterionValue]] = [:]
+        private let capacity: Int
+
+        init(capacity: Int = 65_536) {
+            self.capacity = capacity
+        }
+
+        mutating func values(_ text: String) throws -> [CriterionKey: CriterionValue] {
+            if let values = decoded[text] { return values }
+            let values = try CriteriaJSON.decode(text)
+            if decoded.count < capacity { decoded[text] = values }
+            return values
+        }
+    }
+
     /// The values of a stored `criteria` text: the compact form quickly, anything else through a JSON parser.
     static func decode(_ text: String) throws -> [CriterionKey: CriterionValue] {
         if let values = decodeCompact(text) { return values }
@@ -58,7 +76,10 @@ enum CriteriaJSON {
         func token(until terminator: UInt8) -> Substring? {
             guard let end = bytes.firstIndex(of: terminator) else { return nil }
             defer { bytes = bytes[bytes.index(after: end)...] }
-            return Substring(bytes[..<end]).trimmingCharacters(in: .whitespaces)[...]
+            var text = bytes[..<end]
+            while text.first == UInt8(ascii: " ") { text = text.dropFirst() }
+            while text.last == UInt8(ascii: " ") { text = text.dropLast() }
+            return Substring(text)
         }
         guard take("{") else { return nil }
         var values: [CriterionKey: CriterionValue] = [:]

@@ -28,11 +28,12 @@ extension PostgresReportStore {
             ORDER BY as_of DESC, received_at DESC, upload_id DESC, row_number DESC LIMIT \(max(1, min(limit, 1000)))
             """, logger: logger)
         var result: [ReadinessReport] = []
+        var reader = CriteriaJSON.Reader()
         for try await (upload, row, at, received, criteria) in rows.decode((UUID, Int, Date, Date, String).self) {
             result.append(
                 try ReadinessReport(
                     reportId: UploadMetadata.reportID(upload: upload, row: row), commune: commune, asOf: at, receivedAt: received,
-                    values: try CriteriaJSON.decode(criteria)))
+                    values: try reader.values(criteria)))
         }
         return result
     }

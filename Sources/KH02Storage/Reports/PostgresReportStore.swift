@@ -264,12 +264,13 @@ public struct PostgresReportStore: ReportStore {
                 ORDER BY as_of DESC, received_at DESC, upload_id DESC, row_number DESC LIMIT 1) r
             """, logger: logger)
         var result: [ReadinessReport] = []
+        var reader = CriteriaJSON.Reader()
         for try await (upload, row, commune, at, received, criteria) in rows.decode((UUID, Int, String, Date, Date, String).self) {
             guard let code = CommuneCode(rawValue: commune) else { throw StoredDataError("bad commune code \(commune)") }
             result.append(
                 try ReadinessReport(
                     reportId: UploadMetadata.reportID(upload: upload, row: row), commune: code, asOf: at, receivedAt: received,
-                    values: try CriteriaJSON.decode(criteria)))
+                    values: try reader.values(criteria)))
         }
         return result
     }
