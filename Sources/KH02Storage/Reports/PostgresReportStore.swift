@@ -252,16 +252,30 @@ public struct PostgresReportStore: ReportStore {
         return FactSet(readiness: try await readiness, taskStatuses: try await tasks, serviceStatistics: try await services)
     }
 
-    /// For each commune that ever reported, its latest report at or before `asOf` (one index probe per commune).
+    /// How far back `readinessFacts` looks with one range scan before probing commune by commune: daily rounds
+    /// put nearly every commune's latest report inside it.
+    static let recentReadinessWindow = "2 days"
+
+    /// For each commune that ever reported, its latest report at or before `asOf`: the latest among the rows of
+    /// the recent window (one range scan of `readiness_reports_as_of`, sorted), and for the communes with none
+    /// there one index probe each.
     private func readinessFacts(asOf: Date) async throws -> [ReadinessReport] {
         let rows = try await client.query(
             """
+            WITH recent AS (
+                SELECT DISTINCT ON (commune_code) upload_id, row_number, commune_code, as_of, received_at, criteria
+                FROM readiness_reports
+                WHERE as_of <= \(asOf) AND as_of > \(asOf)::timestamptz - \(Self.recentReadinessWindow)::interval
+                ORDER BY commune_code, as_of DESC, received_at DESC, upload_id DESC, row_number DESC)
+            SELECT upload_id, row_number, commune_code, as_of, received_at, criteria::text FROM recent
+            UNION ALL
             SELECT r.upload_id, r.row_number, c.commune_code, r.as_of, r.received_at, r.criteria::text
             FROM readiness_current c
             CROSS JOIN LATERAL (
                 SELECT upload_id, row_number, as_of, received_at, criteria FROM readiness_reports
                 WHERE commune_code = c.commune_code AND as_of <= \(asOf)
                 ORDER BY as_of DESC, received_at DESC, upload_id DESC, row_number DESC LIMIT 1) r
+            WHERE NOT EXISTS (SELECT 1 FROM recent WHERE recent.commune_code = c.commune_code)
             """, logger: logger)
         var result: [ReadinessReport] = []
         var reader = CriteriaJSON.Reader()
