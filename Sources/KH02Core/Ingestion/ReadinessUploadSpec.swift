@@ -99,6 +99,8 @@ struct ReadinessUploadSpec: UploadSpec {
         return nil
     }
 
+    func unit(of row: ReadinessRow) -> AnyUnitCode { .commune(row.commune) }
+
     func key(of row: ReadinessRow) -> Key { Key(commune: row.commune, asOf: row.asOf) }
 
     func keyText(of row: ReadinessRow) -> (column: String, value: String) { ("commune_code", row.commune.rawValue) }

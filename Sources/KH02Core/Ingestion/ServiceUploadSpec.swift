@@ -164,6 +164,8 @@ struct ServiceUploadSpec: UploadSpec {
         return min(cutoff, context.now)
     }
 
+    func unit(of row: ServiceRow) -> AnyUnitCode { row.unit }
+
     func key(of row: ServiceRow) -> Key { Key(unit: row.unit, month: row.month) }
 
     func keyText(of row: ServiceRow) -> (column: String, value: String) { ("period", row.unit.rawValue + " " + row.month.description) }

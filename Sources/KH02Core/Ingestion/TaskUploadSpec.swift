@@ -143,6 +143,8 @@ struct TaskUploadSpec: UploadSpec {
         return .some(day)
     }
 
+    func unit(of row: TaskRow) -> AnyUnitCode { row.unit }
+
     func key(of row: TaskRow) -> Key { Key(unit: row.unit, task: row.task, asOf: row.asOf) }
 
     func keyText(of row: TaskRow) -> (column: String, value: String) {

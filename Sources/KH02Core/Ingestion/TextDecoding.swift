@@ -1,28 +1,43 @@
 /// Turns an upload's bytes into text: UTF-8 with or without a BOM is accepted; anything else is diagnosed
 /// (UTF-16, a legacy code page such as Windows-1258/1252, an Excel workbook, binary data) with how to fix it.
 public enum TextDecoding {
+    /// The UTF-8 byte order mark.
+    static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     /// The decoded text without its BOM, or the one problem that prevents decoding.
     public static func decode(_ bytes: [UInt8]) -> Result<String, UploadProblem> {
         if bytes.isEmpty { return .failure(.emptyFile()) }
+        if case .failure(let problem) = recognise(bytes) { return .failure(problem) }
+        let body = bytes.starts(with: utf8BOM) ? bytes[3...] : bytes[...]
+        if let problem = problem(in: body, lineBreaksBefore: 0) { return .failure(problem) }
+        if body.allSatisfy(isBlank) { return .failure(.emptyFile()) }
+        return .success(String(decoding: body, as: UTF8.self))
+    }
+
+    /// What the first bytes of a body (a kilobyte is enough) show it to be when it is not UTF-8 text: an Excel
+    /// workbook or UTF-16.
+    static func recognise(_ start: [UInt8]) -> Result<Void, UploadProblem> {
         // ZIP (xlsx) and OLE2 (xls) signatures, before the zero-byte test that binary headers would also pass.
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+        if start.starts(with: [0x50, 0x4B, 0x03, 0x04]) || start.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             return .failure(.excelWorkbook())
         }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || looksLikeUTF16(bytes) {
+        if start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) || looksLikeUTF16(start) {
             return .failure(.utf16Encoding())
         }
-        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
-        if body.contains(0) { return .failure(.binaryContent()) }
-        if let invalid = firstInvalidUTF8(body) {
-            let line = 1 + body[body.startIndex..<invalid].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            return .failure(.legacyEncoding(line: line))
-        }
-        let text = String(decoding: body, as: UTF8.self)
-        if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            return .failure(.emptyFile())
-        }
-        return .success(text)
+        return .success(())
     }
+
+    /// The problem with a piece of a body (after its BOM) when it holds a zero byte or breaks UTF-8; a broken
+    /// line is numbered counting the `lineBreaksBefore` line feeds that came before the piece.
+    static func problem(in piece: ArraySlice<UInt8>, lineBreaksBefore: Int) -> UploadProblem? {
+        if piece.contains(0) { return .binaryContent() }
+        guard let invalid = firstInvalidUTF8(piece) else { return nil }
+        let line = 1 + lineBreaksBefore + piece[piece.startIndex..<invalid].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        return .legacyEncoding(line: line)
+    }
+
+    /// Space, tab, line feed or carriage return.
+    static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
     /// UTF-16 without a BOM: ASCII text in UTF-16 has a zero byte in every other position.
     static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {

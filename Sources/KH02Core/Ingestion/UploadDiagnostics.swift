@@ -16,6 +16,9 @@ struct UploadDiagnostics {
         if problems.count < limits.maximumProblems { problems.append(problem) }
     }
 
+    /// Counts problems found elsewhere and not listed.
+    mutating func countUnlisted(_ count: Int) { totalProblems += max(0, count) }
+
     /// Records a warning.
     mutating func warn(_ warning: UploadProblem) {
         totalWarnings += 1

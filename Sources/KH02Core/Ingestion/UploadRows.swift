@@ -4,6 +4,15 @@ public enum UploadRows: Hashable, Sendable {
     case tasks([TaskRow])
     case services([ServiceRow])
 
+    /// No rows of `kind`.
+    public static func empty(_ kind: UploadKind) -> UploadRows {
+        switch kind {
+        case .readiness: .readiness([])
+        case .tasks: .tasks([])
+        case .services: .services([])
+        }
+    }
+
     public var kind: UploadKind {
         switch self {
         case .readiness: .readiness

@@ -17,6 +17,8 @@ protocol UploadSpec {
     func unknownColumn(row: Int?, name: String) -> UploadProblem
     /// The validated row, or nil after recording at least one problem.
     func read(_ cells: RowCells, row: Int, context: UploadContext, diagnostics: inout UploadDiagnostics) -> Row?
+    /// The unit a row reports on.
+    func unit(of row: Row) -> AnyUnitCode
     /// Rows with equal keys are duplicates.
     func key(of row: Row) -> Key
     /// The column and text a duplicate problem names.

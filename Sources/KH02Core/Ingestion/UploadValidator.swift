@@ -21,17 +21,16 @@ public struct UploadValidator: Sendable {
         self.limits = limits
     }
 
-    /// Validates `body`. `defaultAsOf` (as written: a day, meaning that day's round, or an ISO 8601 time) applies
-    /// to rows without their own `as_of` (a JSON body's top-level
-    /// `as_of` takes precedence over it).
+    /// Validates `body` at once. `defaultAsOf` (as written: a day, meaning that day's round, or an ISO 8601 time)
+    /// applies to rows without their own `as_of` (a JSON body's top-level `as_of` takes precedence over it).
+    /// Every accepted row is held in the result; `UploadStream` validates a body piece by piece instead.
     public func validate(
         kind: UploadKind, format: UploadFormat, body: [UInt8], defaultAsOf: String? = nil
     ) -> Result<ValidatedUpload, UploadRejection> {
-        switch kind {
-        case .readiness: run(ReadinessUploadSpec(plan: plan), kind: kind, format: format, body: body, defaultAsOf: defaultAsOf)
-        case .tasks: run(TaskUploadSpec(plan: plan), kind: kind, format: format, body: body, defaultAsOf: defaultAsOf)
-        case .services: run(ServiceUploadSpec(plan: plan), kind: kind, format: format, body: body, defaultAsOf: defaultAsOf)
-        }
+        var stream = UploadStream(self, kind: kind, format: format, defaultAsOf: defaultAsOf, duplicates: .here, sampleSize: 0)
+        stream.feed(body[...])
+        stream.finish()
+        return stream.result(rows: stream.takeRows() ?? UploadRows.empty(kind))
     }
 
     /// Validates `body` given as `Data`.
@@ -41,123 +40,12 @@ public struct UploadValidator: Sendable {
         validate(kind: kind, format: format, body: [UInt8](body), defaultAsOf: defaultAsOf)
     }
 
-    /// The rows of a body before interpretation.
-    private enum Table {
-        /// The CSV records after the header (read one at a time), with the header's positions of the spec's columns
-        /// and the positions of columns with an empty header name.
-        case csv(records: CSVParser.Reader, positions: [Int], width: Int, unnamed: [Int])
-        /// JSON rows already mapped to the spec's columns.
-        case json(rows: [(number: Int, cells: RowCells)], asOf: String?)
-    }
-
-    private func run<Spec: UploadSpec>(
-        _ spec: Spec, kind: UploadKind, format: UploadFormat, body: [UInt8], defaultAsOf: String?
-    ) -> Result<ValidatedUpload, UploadRejection> {
-        var diagnostics = UploadDiagnostics(limits: limits)
-        if body.count > limits.maximumBytes {
-            diagnostics.fail(.tooLarge(bytes: body.count, limit: limits.maximumBytes))
-            return .failure(diagnostics.rejection)
-        }
-        let text: String
-        switch TextDecoding.decode(body) {
-        case .success(let decoded): text = decoded
-        case .failure(let problem):
-            diagnostics.fail(problem)
-            return .failure(diagnostics.rejection)
-        }
-        let table: Table
-        let asOfColumnPresent: Bool
-        switch format {
-        case .csv:
-            guard let csv = readCSV(text, spec: spec, diagnostics: &diagnostics) else {
-                return .failure(diagnostics.rejection)
-            }
-            table = csv
-            if case .csv(_, let positions, _, _) = csv { asOfColumnPresent = positions[spec.asOfColumn] >= 0 } else {
-                asOfColumnPresent = true
-            }
-        case .json:
-            guard let json = readJSON(text, spec: spec, diagnostics: &diagnostics) else {
-                return .failure(diagnostics.rejection)
-            }
-            table = json
-            asOfColumnPresent = true
-        }
-
-        var context = UploadContext(plan: plan, units: units, principal: principal, now: now, limits: limits)
-        var uploadAsOf: String?
-        if case .json(_, let asOf?) = table, !CellParser.trim(asOf).isEmpty { uploadAsOf = asOf } else { uploadAsOf = defaultAsOf }
-        if let text = uploadAsOf.map(CellParser.trim), !text.isEmpty {
-            context.defaultAsOf = context.instant(text, row: nil, column: "as_of", round: spec.round, diagnostics: &diagnostics)
-            context.asOfUnavailable = context.defaultAsOf == nil
-        } else if spec.needsAsOf && !asOfColumnPresent {
-            diagnostics.fail(.asOfMissing())
-            context.asOfUnavailable = true
-        }
-
-        var rows: [Spec.Row] = []
-        var firstRowOfKey: [Spec.Key: Int] = [:]
-        var skipped = 0
-        let valueColumns = spec.columns.indices.filter { spec.columns[$0].carriesValue }
-
-        func handle(_ number: Int, _ cells: RowCells) {
-            if valueColumns.allSatisfy({ cells[$0].map { CellParser.trim($0).isEmpty } ?? true }) {
-                skipped += 1
-                diagnostics.warn(.rowNotFilled(row: number))
-                return
-            }
-            guard let row = spec.read(cells, row: number, context: context, diagnostics: &diagnostics) else { return }
-            let key = spec.key(of: row)
-            if let first = firstRowOfKey[key] {
-                let (column, value) = spec.keyText(of: row)
-                diagnostics.fail(.duplicateRow(row: number, column: column, value: value, firstRow: first))
-                return
-            }
-            firstRowOfKey[key] = number
-            // Rows are only kept while the upload can still be accepted.
-            if diagnostics.totalProblems == 0 { rows.append(row) }
-        }
-
-        switch table {
-        case .csv(var records, let positions, let width, let unnamed):
-            while true {
-                let record: CSVParser.Record
-                do {
-                    guard let next = try records.next() else { break }
-                    record = next
-                } catch {
-                    diagnostics.fail(.csvSyntax(line: error.line, reason: error.reason))
-                    break
-                }
-                let fields = record.fields
-                if fields.count < width || fields[width...].contains(where: { !CellParser.trim($0).isEmpty }) {
-                    diagnostics.fail(.wrongFieldCount(row: record.line, expected: width, found: fields.count))
-                    continue
-                }
-                for position in unnamed where !CellParser.trim(fields[position]).isEmpty {
-                    diagnostics.fail(
-                        .unknownColumn(row: record.line, column: "", known: spec.columns.map(\.name)))
-                }
-                handle(record.line, RowCells(fields: fields, positions: positions))
-            }
-        case .json(let jsonRows, _):
-            for (number, cells) in jsonRows { handle(number, cells) }
-        }
-
-        if diagnostics.totalProblems == 0 && rows.isEmpty { diagnostics.fail(.noRows()) }
-        guard diagnostics.totalProblems == 0 else { return .failure(diagnostics.rejection) }
-        return .success(
-            ValidatedUpload(
-                kind: kind, format: format, rows: spec.wrap(rows),
-                warnings: diagnostics.warnings, totalWarnings: diagnostics.totalWarnings, skippedRows: skipped))
-    }
-
     /// The delimiter of a CSV text: the first of comma, semicolon (Excel in some locales) and tab found on the
     /// header line; comma when none is.
-    static func delimiter(of text: String) -> Unicode.Scalar {
+    static func delimiter(of bytes: some Sequence<UInt8>) -> Unicode.Scalar {
         var sawSemicolon = false
         var sawTab = false
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: ","): return ","
             case UInt8(ascii: ";"): sawSemicolon = true
@@ -170,52 +58,18 @@ public struct UploadValidator: Sendable {
     }
 
     /// Header name as compared: trimmed, ASCII lower-case.
-    private static func columnName(_ raw: String) -> String { CellParser.trim(raw).lowercased() }
+    static func columnName(_ raw: String) -> String { CellParser.trim(raw).lowercased() }
 
-    private func readCSV<Spec: UploadSpec>(
-        _ text: String, spec: Spec, diagnostics: inout UploadDiagnostics
-    ) -> Table? {
-        var records = CSVParser(delimiter: UploadValidator.delimiter(of: text)).records(in: text)
-        let first: CSVParser.Record?
-        do {
-            first = try records.next()
-        } catch {
-            diagnostics.fail(.csvSyntax(line: error.line, reason: error.reason))
-            return nil
-        }
-        guard let header = first else {
-            diagnostics.fail(.emptyFile())
-            return nil
-        }
-        var index: [String: Int] = [:]
-        for (i, column) in spec.columns.enumerated() { index[column.name] = i }
-        var positions = [Int](repeating: -1, count: spec.columns.count)
-        var unnamed: [Int] = []
-        for (position, raw) in header.fields.enumerated() {
-            let name = UploadValidator.columnName(raw)
-            if name.isEmpty {
-                unnamed.append(position)
-            } else if let column = index[name] {
-                if positions[column] >= 0 {
-                    diagnostics.fail(.duplicateColumn(row: header.line, column: name))
-                } else {
-                    positions[column] = position
-                }
-            } else {
-                diagnostics.fail(spec.unknownColumn(row: header.line, name: name))
-            }
-        }
-        for (i, column) in spec.columns.enumerated() where column.presence == .required && positions[i] < 0 {
-            diagnostics.fail(.missingColumn(row: nil, column: column.name))
-        }
-        // Without usable columns the rows would only repeat the header's problems.
-        guard diagnostics.totalProblems == 0 else { return nil }
-        return .csv(records: records, positions: positions, width: header.fields.count, unnamed: unnamed)
+    /// A JSON body's rows, already mapped to the spec's columns, and its upload-wide `as_of`.
+    struct JSONTable {
+        var rows: [(number: Int, cells: RowCells)]
+        var asOf: String?
     }
 
-    private func readJSON<Spec: UploadSpec>(
+    /// The rows of a JSON body, or nil after recording why there are none to read.
+    func readJSON<Spec: UploadSpec>(
         _ text: String, spec: Spec, diagnostics: inout UploadDiagnostics
-    ) -> Table? {
+    ) -> JSONTable? {
         let document: JSONUploadDocument
         do {
             document = try JSONDecoder().decode(JSONUploadDocument.self, from: Data(text.utf8))
@@ -298,6 +152,6 @@ public struct UploadValidator: Sendable {
                 table.append((number, RowCells(fields: cells, positions: positions)))
             }
         }
-        return .json(rows: table, asOf: asOfText)
+        return JSONTable(rows: table, asOf: asOfText)
     }
 }

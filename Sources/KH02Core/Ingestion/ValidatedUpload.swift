@@ -1,9 +1,12 @@
-/// An accepted upload: its validated rows (ready for storage to give each a report id), the warnings, and the
-/// units it touches. Nothing in it has been stored yet.
+/// An accepted upload: its validated rows (all of them, or for a streamed upload only the first few, the others
+/// having gone to storage as they were read), how many there are, the warnings, and the units it touches.
 public struct ValidatedUpload: Hashable, Sendable {
     public let kind: UploadKind
     public let format: UploadFormat
+    /// The rows held here: every accepted row from `UploadValidator.validate`, the first ones from an `UploadStream`.
     public let rows: UploadRows
+    /// How many rows were accepted.
+    public let rowCount: Int
     /// Non-fatal remarks (unknown criteria, truncated notes, skipped unfilled rows…), up to the limit.
     public let warnings: [UploadProblem]
     /// How many warnings there were, including those beyond the limit.
@@ -14,16 +17,17 @@ public struct ValidatedUpload: Hashable, Sendable {
     public let units: Set<AnyUnitCode>
 
     public init(
-        kind: UploadKind, format: UploadFormat, rows: UploadRows, warnings: [UploadProblem], totalWarnings: Int,
-        skippedRows: Int
+        kind: UploadKind, format: UploadFormat, rows: UploadRows, rowCount: Int? = nil, units: Set<AnyUnitCode>? = nil,
+        warnings: [UploadProblem], totalWarnings: Int, skippedRows: Int
     ) {
         self.kind = kind
         self.format = format
         self.rows = rows
+        self.rowCount = rowCount ?? rows.count
         self.warnings = warnings
         self.totalWarnings = max(totalWarnings, warnings.count)
         self.skippedRows = skippedRows
-        self.units = rows.units
+        self.units = units ?? rows.units
     }
 
     /// One line per accepted row: where it came from, its unit and what was accepted (computed on demand).

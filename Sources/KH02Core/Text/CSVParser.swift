@@ -41,20 +41,28 @@ public struct CSVParser: Sendable {
     }
 
     /// A reader of `text`'s records, one at a time.
-    public func records(in text: String) -> Reader { Reader(text: text, delimiter: delimiter) }
+    public func records(in text: String) -> Reader { Reader(text: text, delimiter: delimiter, firstLine: 1, skipsBOM: true) }
+
+    /// A reader of a piece of a longer text that starts on line `firstLine` at a record boundary (a leading
+    /// U+FEFF is then content, not a byte order mark).
+    public func records(in piece: String, firstLine: Int) -> Reader {
+        Reader(text: piece, delimiter: delimiter, firstLine: firstLine, skipsBOM: firstLine == 1)
+    }
 
     /// Reads the records of a text in order; after a syntax error it has nothing more to give.
     public struct Reader {
         private let delimiter: Unicode.Scalar
         private var iterator: String.UnicodeScalarView.Iterator
         private var pending: Unicode.Scalar?
-        private var line = 1
+        /// The line the next record starts on (after the end: one past the text's last line break).
+        public private(set) var line: Int
 
-        init(text: String, delimiter: Unicode.Scalar) {
+        init(text: String, delimiter: Unicode.Scalar, firstLine: Int, skipsBOM: Bool) {
             self.delimiter = delimiter
+            line = firstLine
             iterator = text.unicodeScalars.makeIterator()
             pending = iterator.next()
-            if pending == "\u{FEFF}" { pending = iterator.next() }
+            if skipsBOM && pending == "\u{FEFF}" { pending = iterator.next() }
         }
 
         /// The next record, skipping blank lines; nil at the end of the text.
