@@ -4,16 +4,77 @@ import KH02Core
 /// `ReportStore` in memory, for HTTP tests: uploads kept whole, facts chosen like the Postgres store does
 /// (latest `asOf` at or before the moment, then latest receipt).
 public actor InMemoryReportStore: ReportStore {
-    private var uploads: [(upload: ValidatedUpload, metadata: UploadMetadata)] = []
+    private var uploads: [(upload: ValidatedUpload, metadata: UploadMetadata, original: [UInt8])] = []
 
     public init() {}
 
-    public func store(_ upload: ValidatedUpload, metadata: UploadMetadata) async throws -> UploadStoreOutcome {
-        if let first = try await answer(account: metadata.account.id, idempotencyKey: metadata.idempotencyKey) {
-            return .duplicate(first)
+    public nonisolated func store(
+        upload id: UUID, kind: UploadKind, receivedAt: Date, _ write: (any UploadSink) async throws -> UploadDecision
+    ) async throws -> UploadStoreOutcome {
+        let sink = Sink()
+        switch try await write(sink) {
+        case .discard: return .discarded
+        case .commit(let metadata, let upload):
+            let whole = ValidatedUpload(
+                kind: upload.kind, format: upload.format, rows: sink.rows(of: kind), warnings: upload.warnings,
+                totalWarnings: upload.totalWarnings, skippedRows: upload.skippedRows)
+            return await commit(whole, metadata: metadata, original: sink.original)
         }
-        uploads.append((upload, metadata))
+    }
+
+    private func commit(_ upload: ValidatedUpload, metadata: UploadMetadata, original: [UInt8]) async -> UploadStoreOutcome {
+        if let first = uploads.first(where: { $0.metadata.account.id == metadata.account.id && $0.metadata.idempotencyKey == metadata.idempotencyKey }) {
+            return .duplicate(StoredAnswer(answer: first.metadata.answer, contentSHA256: first.metadata.contentSHA256))
+        }
+        uploads.append((upload, metadata, original))
         return .stored
+    }
+
+    /// Collects an upload's rows and original in memory, and finds its duplicates like the Postgres store.
+    private final class Sink: UploadSink {
+        var readiness: [ReadinessRow] = []
+        var tasks: [TaskRow] = []
+        var services: [ServiceRow] = []
+        var original: [UInt8] = []
+
+        func append(_ rows: UploadRows) async throws {
+            switch rows {
+            case .readiness(let rows): readiness += rows
+            case .tasks(let rows): tasks += rows
+            case .services(let rows): services += rows
+            }
+        }
+
+        func appendOriginal(_ part: ArraySlice<UInt8>) async throws { original += part }
+
+        func duplicateRows(limit: Int) async throws -> (listed: [UploadProblem], total: Int) {
+            var problems: [UploadProblem] = []
+            func find<Row, Key: Hashable>(_ rows: [Row], row: (Row) -> Int, key: (Row) -> Key, column: String, text: (Row) -> String) {
+                var first: [Key: Int] = [:]
+                for r in rows.sorted(by: { row($0) < row($1) }) {
+                    if let earlier = first[key(r)] {
+                        problems.append(.duplicateRow(row: row(r), column: column, value: text(r), firstRow: earlier))
+                    } else {
+                        first[key(r)] = row(r)
+                    }
+                }
+            }
+            struct Pair<A: Hashable, B: Hashable>: Hashable { var a: A; var b: B }
+            find(readiness, row: \.row, key: { Pair(a: $0.commune, b: $0.asOf) }, column: "commune_code", text: \.commune.rawValue)
+            find(tasks, row: \.row, key: { Pair(a: Pair(a: $0.unit, b: $0.task), b: $0.asOf) }, column: "task_code") {
+                $0.unit.rawValue + " " + $0.task.rawValue
+            }
+            find(services, row: \.row, key: { Pair(a: $0.unit, b: $0.month) }, column: "period") { $0.unit.rawValue + " " + $0.month.description }
+            return (Array(problems.prefix(limit)), problems.count)
+        }
+
+        func rows(of kind: UploadKind) -> UploadRows {
+            switch kind {
+            case .readiness: .readiness(readiness)
+            case .tasks: .tasks(tasks)
+            case .services: .services(services)
+            }
+        }
     }
 
     public func answer(account: UUID, idempotencyKey: String) async throws -> StoredAnswer? {
@@ -26,15 +87,18 @@ public actor InMemoryReportStore: ReportStore {
     }
 
     public func upload(id: UUID) async throws -> StoredUpload? {
-        guard let (upload, metadata) = uploads.first(where: { $0.metadata.id == id }) else { return nil }
-        return StoredUpload(
-            record: record(upload, metadata), units: upload.units.map(\.rawValue).sorted(), original: Data(metadata.original),
-            answer: metadata.answer)
+        guard let (upload, metadata, _) = uploads.first(where: { $0.metadata.id == id }) else { return nil }
+        return StoredUpload(record: record(upload, metadata), units: upload.units.map(\.rawValue).sorted(), answer: metadata.answer)
+    }
+
+    public func originalPart(of upload: UUID, part: Int) async throws -> [UInt8]? {
+        guard part == 0, let stored = uploads.first(where: { $0.metadata.id == upload }) else { return nil }
+        return stored.original
     }
 
     public func facts(asOf: Date) async throws -> FactSet {
         var facts = FactSet(readiness: [], taskStatuses: [], serviceStatistics: [])
-        for (upload, metadata) in uploads {
+        for (upload, metadata, _) in uploads {
             let id = { (row: Int) in UploadMetadata.reportID(upload: metadata.id, row: row) }
             switch upload.rows {
             case .readiness(let rows):

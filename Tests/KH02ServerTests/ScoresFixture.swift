@@ -77,7 +77,7 @@ struct ScoresFixture: Sendable {
 
     private static func submit(_ dependencies: APIDependencies, _ account: Account, _ kind: UploadKind, _ csv: String) async throws {
         let outcome = try await dependencies.uploadService.submit(
-            .init(kind: kind, format: .csv, body: Array(csv.utf8)), account: account, remoteAddress: nil)
+            .init(kind: kind, format: .csv, body: UploadBody(bytes: Array(csv.utf8))), account: account, remoteAddress: nil)
         guard case .stored = outcome else {
             Issue.record("upload \(kind) not stored: \(outcome)")
             return

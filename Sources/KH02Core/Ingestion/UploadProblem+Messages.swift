@@ -299,7 +299,8 @@ extension UploadProblem {
         cell(.countsInconsistent, row, column, value, "Số liệu không khớp: \(vi).", "The counts disagree: \(en).")
     }
 
-    static func duplicateRow(row: Int, column: String?, value: String, firstRow: Int) -> UploadProblem {
+    /// Row `row` repeats the key of row `firstRow` (`column` and `value` name the key).
+    public static func duplicateRow(row: Int, column: String?, value: String, firstRow: Int) -> UploadProblem {
         cell(
             .duplicateRow, row, column, value, "Trùng với dòng \(firstRow) (cùng đơn vị và thời điểm).",
             "Duplicates row \(firstRow) (same unit and time).")

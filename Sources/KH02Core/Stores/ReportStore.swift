@@ -3,15 +3,21 @@ import Foundation
 /// Keeps uploaded reports: each upload stored whole and atomically, its rows append-only, and the facts the
 /// scores need read back as of any moment.
 public protocol ReportStore: Sendable {
-    /// Stores a validated upload and its rows in one transaction, with an audit entry. When the account already
-    /// stored an upload under the same idempotency key, stores nothing and returns that upload's answer.
-    func store(_ upload: ValidatedUpload, metadata: UploadMetadata) async throws -> UploadStoreOutcome
+    /// Stores upload `id` in one transaction: `write` appends its rows and original file through the sink as it
+    /// reads them, then decides. On `.commit` the upload's record, the units' current reports and an audit entry
+    /// are written with it; when the account already stored an upload under the same idempotency key, nothing is
+    /// stored and that upload's answer is returned. On `.discard` nothing is stored.
+    func store(
+        upload id: UUID, kind: UploadKind, receivedAt: Date, _ write: (any UploadSink) async throws -> UploadDecision
+    ) async throws -> UploadStoreOutcome
     /// The answer given to an earlier upload of `account` under `idempotencyKey`, if any.
     func answer(account: UUID, idempotencyKey: String) async throws -> StoredAnswer?
     /// Uploads, newest first: all, or those with a row for `unit` (for a province: or for one of its communes).
     func uploads(touching unit: AnyUnitCode?, limit: Int) async throws -> [UploadRecord]
-    /// One upload with its original file.
+    /// One upload: its record, the units it touched and its answer.
     func upload(id: UUID) async throws -> StoredUpload?
+    /// Part `part` (from 0) of an upload's original file, or nil after the last part.
+    func originalPart(of upload: UUID, part: Int) async throws -> [UInt8]?
     /// Each unit's latest report at or before `asOf` (readiness per commune, status per unit and task,
     /// statistics per unit and month): what the rules engine scores.
     func facts(asOf: Date) async throws -> FactSet
@@ -22,7 +28,27 @@ public protocol ReportStore: Sendable {
     func readinessHistory(of commune: CommuneCode, asOf: Date, limit: Int) async throws -> [ReadinessReport]
 }
 
-/// Everything about an upload besides its rows: identity, provenance, the original bytes and the answer to
+/// Where the rows and original bytes of an upload being stored go, inside the store's transaction: nothing is
+/// visible to anyone else until the upload is committed.
+public protocol UploadSink {
+    /// Appends validated rows (numbered as in the file) to the upload.
+    func append(_ rows: UploadRows) async throws
+    /// Appends the next part of the original file.
+    func appendOriginal(_ part: ArraySlice<UInt8>) async throws
+    /// The appended rows that repeat an earlier row's key (unit and as-of; unit, task and as-of; unit and
+    /// month), as problems naming the first row: the first `limit` in row order, and how many there are.
+    func duplicateRows(limit: Int) async throws -> (listed: [UploadProblem], total: Int)
+}
+
+/// What becomes of an upload once `ReportStore.store`'s writer has read it.
+public enum UploadDecision: Sendable {
+    /// Store it: its record and the summary of what was accepted.
+    case commit(UploadMetadata, ValidatedUpload)
+    /// Store nothing (the upload was rejected).
+    case discard
+}
+
+/// Everything about an upload besides its rows and original file: identity, provenance and the answer to
 /// replay on a retry.
 public struct UploadMetadata: Sendable {
     public var id: UUID
@@ -32,13 +58,12 @@ public struct UploadMetadata: Sendable {
     public var idempotencyKey: String
     public var contentSHA256: String
     public var plan: (id: String, version: Int)
-    public var original: [UInt8]
     /// The JSON answer returned to the uploader, stored so a retry gets the same bytes.
     public var answer: Data
 
     public init(
         id: UUID, account: Account, remoteAddress: String?, receivedAt: Date, idempotencyKey: String, contentSHA256: String,
-        plan: (id: String, version: Int), original: [UInt8], answer: Data
+        plan: (id: String, version: Int), answer: Data
     ) {
         self.id = id
         self.account = account
@@ -47,7 +72,6 @@ public struct UploadMetadata: Sendable {
         self.idempotencyKey = idempotencyKey
         self.contentSHA256 = contentSHA256
         self.plan = plan
-        self.original = original
         self.answer = answer
     }
 
@@ -60,6 +84,8 @@ public enum UploadStoreOutcome: Hashable, Sendable {
     case stored
     /// The same account already stored an upload under this key: nothing new was stored.
     case duplicate(StoredAnswer)
+    /// The writer discarded the upload: nothing was stored.
+    case discarded
 }
 
 /// The answer an upload got, and the hash of the body it answered (to tell a retry from a reused key).
@@ -103,17 +129,15 @@ public struct UploadRecord: Hashable, Sendable {
     }
 }
 
-/// One upload in full: its record, the units it touched, its original bytes and the answer it got.
+/// One upload: its record, the units it touched and the answer it got (its original file is read in parts).
 public struct StoredUpload: Hashable, Sendable {
     public var record: UploadRecord
     public var units: [String]
-    public var original: Data
     public var answer: Data
 
-    public init(record: UploadRecord, units: [String], original: Data, answer: Data) {
+    public init(record: UploadRecord, units: [String], answer: Data) {
         self.record = record
         self.units = units
-        self.original = original
         self.answer = answer
     }
 }

@@ -37,12 +37,11 @@ public struct ReportsController: Sendable {
                 vi: "Gửi tệp CSV (Content-Type: text/csv) hoặc JSON (Content-Type: application/json).",
                 en: "Send CSV (Content-Type: text/csv) or JSON (Content-Type: application/json).")
         }
-        var request = request
-        let body: [UInt8]
+        let body: UploadBody
         do {
-            // Copied out of the request buffer at once, so only one copy of a large body is held.
-            body = Array(buffer: try await request.collectBody(upTo: service.limits.maximumBytes))
-        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            // Spooled to disk as it arrives: a large body is never held in memory.
+            body = try await UploadBody.spool(request.body, limit: service.limits.maximumBytes)
+        } catch is UploadBody.TooLarge {
             let megabytes = service.limits.maximumBytes / (1024 * 1024)
             throw APIError(
                 .contentTooLarge, code: "body_too_large",
@@ -108,13 +107,23 @@ public struct ReportsController: Sendable {
         return Self.json(body, status: .ok)
     }
 
+    /// The original file, streamed a stored part at a time.
     @Sendable func original(_ request: Request, context: APIRequestContext) async throws -> Response {
         let stored = try await readable(request, context: context)
         let type = stored.record.format == .csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8"
-        let name = "upload-\(stored.record.id.uuidString.lowercased()).\(stored.record.format.rawValue)"
+        let id = stored.record.id
+        let name = "upload-\(id.uuidString.lowercased()).\(stored.record.format.rawValue)"
+        let reports = self.reports
         return Response(
             status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
-            body: .init(byteBuffer: ByteBuffer(bytes: stored.original)))
+            body: ResponseBody { writer in
+                var part = 0
+                while let bytes = try await reports.originalPart(of: id, part: part) {
+                    try await writer.write(ByteBuffer(bytes: bytes))
+                    part += 1
+                }
+                try await writer.finish(nil)
+            })
     }
 
     /// The upload named in the path, when the caller uploaded it or may read one of the units it touched.

@@ -39,7 +39,7 @@ public struct DemoLoader: Sendable {
             let token = try await dependencies.accounts.issue(
                 name: "[DEMO] Sở KH&CN \(files.province.name.vi)", principal: .province(files.province.code), createdBy: "kh02 demo")
             for (kind, text) in [(UploadKind.readiness, files.readinessCSV), (.tasks, files.tasksCSV), (.services, files.servicesCSV)] {
-                let submission = UploadService.Submission(kind: kind, format: .csv, body: Array(text.utf8))
+                let submission = UploadService.Submission(kind: kind, format: .csv, body: UploadBody(bytes: Array(text.utf8)))
                 switch try await service.submit(submission, account: token.account, remoteAddress: "kh02 demo") {
                 case .stored, .replayed:
                     uploads += 1

@@ -3,8 +3,9 @@ import Foundation
 import KH02Core
 
 /// The one ingestion path, used by the upload endpoints and by `kh02 demo`: replay a retried upload's first
-/// answer, otherwise validate against the plan in force and the units of the day, then store everything or
-/// nothing (or, for a dry run, preview the colour changes).
+/// answer, otherwise validate against the plan in force and the units of the day while the rows are copied into
+/// the store's transaction, a piece of the body at a time, then commit everything or nothing (or, for a dry run,
+/// preview the colour changes).
 public struct UploadService: Sendable {
     let units: any UnitStore
     let plans: any PlanStore
@@ -32,14 +33,14 @@ public struct UploadService: Sendable {
     public struct Submission: Sendable {
         public var kind: UploadKind
         public var format: UploadFormat
-        public var body: [UInt8]
+        public var body: UploadBody
         /// The `as_of` query parameter as written (a day or an ISO 8601 time).
         public var defaultAsOf: String?
         /// The client's `Idempotency-Key`; without one, a hash of kind, `as_of` and body stands in.
         public var idempotencyKey: String?
         public var dryRun: Bool
 
-        public init(kind: UploadKind, format: UploadFormat, body: [UInt8], defaultAsOf: String? = nil, idempotencyKey: String? = nil, dryRun: Bool = false) {
+        public init(kind: UploadKind, format: UploadFormat, body: UploadBody, defaultAsOf: String? = nil, idempotencyKey: String? = nil, dryRun: Bool = false) {
             self.kind = kind
             self.format = format
             self.body = body
@@ -60,10 +61,9 @@ public struct UploadService: Sendable {
     }
 
     public func submit(_ submission: Submission, account: Account, remoteAddress: String?) async throws -> Outcome {
-        let contentHash = SHA256.hash(data: submission.body).map { String(format: "%02x", $0) }.joined()
-        let key = submission.idempotencyKey ?? "sha256:" + SHA256.hash(
-            data: Data("\(submission.kind.rawValue)|\(submission.defaultAsOf ?? "")|\(contentHash)".utf8)
-        ).map { String(format: "%02x", $0) }.joined()
+        let contentHash = submission.body.sha256
+        let key = submission.idempotencyKey ?? "sha256:" + UploadBody.hex(SHA256.hash(
+            data: Data("\(submission.kind.rawValue)|\(submission.defaultAsOf ?? "")|\(contentHash)".utf8)))
         if !submission.dryRun, let first = try await reports.answer(account: account.id, idempotencyKey: key) {
             return try replay(first, contentHash: contentHash)
         }
@@ -74,25 +74,58 @@ public struct UploadService: Sendable {
         let directory = try await units.directory()
         let validator = UploadValidator(
             plan: plan, units: directory.snapshot(at: receivedAt), principal: account.principal, now: receivedAt, limits: limits)
-        let upload: ValidatedUpload
-        switch validator.validate(kind: submission.kind, format: submission.format, body: submission.body, defaultAsOf: submission.defaultAsOf) {
-        case .failure(let rejection): return .rejected(rejection)
-        case .success(let validated): upload = validated
+        if submission.dryRun {
+            let body = try await submission.body.allBytes()
+            switch validator.validate(kind: submission.kind, format: submission.format, body: body, defaultAsOf: submission.defaultAsOf) {
+            case .failure(let rejection): return .rejected(rejection)
+            case .success(let upload):
+                let changes = try await previewChanges(upload, id: UUID(), plan: plan, directory: directory, at: receivedAt)
+                return .preview(try answer(upload, id: nil, plan: plan, receivedAt: receivedAt, changes: changes))
+            }
         }
         let id = UUID()
-        if submission.dryRun {
-            let changes = try await previewChanges(upload, id: id, plan: plan, directory: directory, at: receivedAt)
-            return .preview(try answer(upload, id: nil, plan: plan, receivedAt: receivedAt, changes: changes))
+        var rejection = UploadRejection(problems: [], totalProblems: 0)
+        var answerData = Data()
+        let outcome = try await reports.store(upload: id, kind: submission.kind, receivedAt: receivedAt) { sink in
+            var stream = UploadStream(
+                validator, kind: submission.kind, format: submission.format, defaultAsOf: submission.defaultAsOf, duplicates: .byStore,
+                sampleSize: Self.summaryRows)
+            var appended = 0
+            func appendPending() async throws {
+                guard let rows = stream.takeRows() else { return }
+                appended += rows.count
+                try await sink.append(rows)
+            }
+            try await submission.body.forEachPiece { piece in
+                stream.feed(piece)
+                try await appendPending()
+            }
+            stream.finish()
+            try await appendPending()
+            if appended > 1 {
+                let (listed, total) = try await sink.duplicateRows(limit: limits.maximumProblems)
+                stream.recordDuplicates(listed, total: total)
+            }
+            switch stream.result() {
+            case .failure(let problems):
+                rejection = problems
+                return .discard
+            case .success(let upload):
+                answerData = try answer(upload, id: id, plan: plan, receivedAt: receivedAt, changes: nil)
+                try await submission.body.forEachPiece { try await sink.appendOriginal($0) }
+                return .commit(
+                    UploadMetadata(
+                        id: id, account: account, remoteAddress: remoteAddress, receivedAt: receivedAt, idempotencyKey: key,
+                        contentSHA256: contentHash, plan: (plan.id, plan.version), answer: answerData),
+                    upload)
+            }
         }
-        let answerData = try answer(upload, id: id, plan: plan, receivedAt: receivedAt, changes: nil)
-        let metadata = UploadMetadata(
-            id: id, account: account, remoteAddress: remoteAddress, receivedAt: receivedAt, idempotencyKey: key,
-            contentSHA256: contentHash, plan: (plan.id, plan.version), original: submission.body, answer: answerData)
-        switch try await reports.store(upload, metadata: metadata) {
+        switch outcome {
         case .stored:
             await onStored()
             return .stored(answerData)
         case .duplicate(let first): return try replay(first, contentHash: contentHash)
+        case .discarded: return .rejected(rejection)
         }
     }
 
@@ -132,15 +165,15 @@ public struct UploadService: Sendable {
         let stored = id != nil
         let dto = UploadAnswerDTO(
             uploadId: id?.uuidString.lowercased(), dryRun: !stored, stored: stored, kind: upload.kind.rawValue, format: upload.format.rawValue,
-            receivedAt: receivedAt, plan: .init(id: plan.id, version: plan.version), rowsAccepted: upload.rows.count,
+            receivedAt: receivedAt, plan: .init(id: plan.id, version: plan.version), rowsAccepted: upload.rowCount,
             rowsSkipped: upload.skippedRows, unitsTouched: upload.units.count, warnings: upload.warnings.map(UploadProblemDTO.init),
             totalWarnings: upload.totalWarnings, rows: Array(rows), rowsListed: rows.count, colourChanges: changes,
             message: stored
-                ? "Đã nhận \(upload.rows.count) dòng cho \(upload.units.count) đơn vị."
-                : "Kiểm tra thử: \(upload.rows.count) dòng hợp lệ, chưa lưu.",
+                ? "Đã nhận \(upload.rowCount) dòng cho \(upload.units.count) đơn vị."
+                : "Kiểm tra thử: \(upload.rowCount) dòng hợp lệ, chưa lưu.",
             messageEn: stored
-                ? "Accepted \(upload.rows.count) rows for \(upload.units.count) units."
-                : "Dry run: \(upload.rows.count) valid rows, nothing stored.")
+                ? "Accepted \(upload.rowCount) rows for \(upload.units.count) units."
+                : "Dry run: \(upload.rowCount) valid rows, nothing stored.")
         return try APIJSON.encoder.encode(dto)
     }
 }

@@ -23,11 +23,18 @@ public struct PostgresReportStore: ReportStore {
         logger.info("report tables vacuumed and analysed after the bulk load")
     }
 
-    public func store(_ upload: ValidatedUpload, metadata: UploadMetadata) async throws -> UploadStoreOutcome {
+    public func store(
+        upload id: UUID, kind: UploadKind, receivedAt: Date, _ write: (any UploadSink) async throws -> UploadDecision
+    ) async throws -> UploadStoreOutcome {
         try await client.withConnection { connection in
             try await connection.query("BEGIN", logger: logger)
             do {
-                let outcome = try await store(upload, metadata: metadata, on: connection)
+                let sink = PostgresUploadSink(connection: connection, upload: id, kind: kind, receivedAt: receivedAt, logger: logger)
+                let outcome: UploadStoreOutcome
+                switch try await write(sink) {
+                case .discard: outcome = .discarded
+                case .commit(let metadata, let upload): outcome = try await commit(upload, metadata: metadata, on: connection)
+                }
                 try await connection.query(outcome == .stored ? "COMMIT" : "ROLLBACK", logger: logger)
                 return outcome
             } catch {
@@ -37,15 +44,17 @@ public struct PostgresReportStore: ReportStore {
         }
     }
 
-    private func store(_ upload: ValidatedUpload, metadata m: UploadMetadata, on connection: PostgresConnection) async throws -> UploadStoreOutcome {
+    /// Writes the record of an upload whose rows are in, its units' current reports and the audit entry; or,
+    /// when its idempotency key was used already, the first upload's answer.
+    private func commit(_ upload: ValidatedUpload, metadata m: UploadMetadata, on connection: PostgresConnection) async throws -> UploadStoreOutcome {
         let answer = String(decoding: m.answer, as: UTF8.self)
         let inserted = try await connection.query(
             """
             INSERT INTO uploads (id, kind, format, token_id, uploader, remote_address, received_at, idempotency_key, content_sha256,
-                                 plan_id, plan_version, row_count, units_touched, original, answer)
+                                 plan_id, plan_version, row_count, units_touched, answer)
             VALUES (\(m.id), \(upload.kind.rawValue), \(upload.format.rawValue), \(m.account.id), \(m.account.actorDescription),
                     \(m.remoteAddress), \(m.receivedAt), \(m.idempotencyKey), \(m.contentSHA256), \(m.plan.id), \(m.plan.version),
-                    \(upload.rows.count), \(upload.units.count), \(ByteBuffer(bytes: m.original)), \(answer)::json)
+                    \(upload.rowCount), \(upload.units.count), \(answer)::json)
             ON CONFLICT (token_id, idempotency_key) DO NOTHING
             RETURNING id
             """, logger: logger)
@@ -58,89 +67,18 @@ public struct PostgresReportStore: ReportStore {
             }
             return .duplicate(first)
         }
-        try await copyRows(upload.rows, metadata: m, on: connection)
         try await updateCurrent(upload.kind, upload: m.id, on: connection)
         try await connection.query(
             PostgresAuditLog.insert(
                 AuditEvent(
                     accountID: m.account.id, actor: m.account.actorDescription, action: "upload.\(upload.kind.rawValue)",
                     target: m.id.uuidString.lowercased(),
-                    detail: ["rows": "\(upload.rows.count)", "units": "\(upload.units.count)", "format": upload.format.rawValue],
+                    detail: ["rows": "\(upload.rowCount)", "units": "\(upload.units.count)", "format": upload.format.rawValue],
                     remoteAddress: m.remoteAddress)), logger: logger)
         logger.info(
             "upload stored",
-            metadata: ["upload": "\(m.id)", "kind": "\(upload.kind.rawValue)", "rows": "\(upload.rows.count)", "by": "\(m.account.actorDescription)"])
+            metadata: ["upload": "\(m.id)", "kind": "\(upload.kind.rawValue)", "rows": "\(upload.rowCount)", "by": "\(m.account.actorDescription)"])
         return .stored
-    }
-
-    /// Streams the rows into their report table with COPY, in chunks of about 1 MB.
-    private func copyRows(_ rows: UploadRows, metadata m: UploadMetadata, on connection: PostgresConnection) async throws {
-        let upload = m.id.uuidString.lowercased()
-        let received = m.receivedAt
-        switch rows {
-        case .readiness(let rows):
-            // Rows of one upload share a few as-of times and value combinations: encode each once.
-            var criteria: [[CriterionKey: CriterionValue]: String] = [:]
-            try await copy(
-                rows, table: "readiness_reports",
-                columns: ["upload_id", "row_number", "commune_code", "as_of", "received_at", "criteria", "note"], on: connection
-            ) { line, row in
-                let json = criteria[row.values] ?? {
-                    let encoded = CriteriaJSON.encode(row.values)
-                    criteria[row.values] = encoded
-                    return encoded
-                }()
-                line.text(upload); line.integer(row.row); line.text(row.commune.rawValue); line.timestamp(row.asOf)
-                line.timestamp(received); line.text(json); line.text(row.note)
-            }
-        case .tasks(let rows):
-            try await copy(
-                rows, table: "task_reports",
-                columns: ["upload_id", "row_number", "unit_code", "task_code", "as_of", "received_at", "status", "progress", "completed_on", "note"],
-                on: connection
-            ) { line, row in
-                line.text(upload); line.integer(row.row); line.text(row.unit.rawValue); line.text(row.task.rawValue)
-                line.timestamp(row.asOf); line.timestamp(received); line.text(row.status.rawValue); line.number(row.progress.value)
-                line.date(row.completedOn); line.text(row.note)
-            }
-        case .services(let rows):
-            try await copy(
-                rows, table: "service_reports",
-                columns: [
-                    "upload_id", "row_number", "unit_code", "period", "as_of", "received_at", "received_online", "received_in_person",
-                    "received_by_post", "carried_over", "resolved_on_time", "resolved_late", "pending_within_deadline", "pending_overdue",
-                    "synced_to_portal", "with_fee", "paid_online", "electronic_results", "note",
-                ], on: connection
-            ) { line, row in
-                let c = row.counts
-                line.text(upload); line.integer(row.row); line.text(row.unit.rawValue)
-                line.date(CivilDate(year: row.month.year, month: row.month.month, day: 1)); line.timestamp(row.asOf); line.timestamp(received)
-                for value in [
-                    c.receivedOnline, c.receivedInPerson, c.receivedByPost, c.carriedOver, c.resolvedOnTime, c.resolvedLate,
-                    c.pendingWithinDeadline, c.pendingOverdue, c.syncedToPortal, c.withFee, c.paidOnline, c.electronicResults,
-                ] { line.integer(value) }
-                line.text(row.note)
-            }
-        }
-    }
-
-    /// COPY `rows` into `table` (our own constant names: COPY cannot bind identifiers), one `encode` call per row.
-    private func copy<Row>(
-        _ rows: [Row], table: String, columns: [String], on connection: PostgresConnection,
-        encode: (inout CopyTextRow, Row) -> Void
-    ) async throws {
-        try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
-            var line = CopyTextRow(into: ByteBuffer())
-            for row in rows {
-                encode(&line, row)
-                line.end()
-                if line.buffer.readableBytes >= 1 << 20 {
-                    try await writer.write(line.buffer)
-                    line.startChunk()
-                }
-            }
-            if line.buffer.readableBytes > 0 { try await writer.write(line.buffer) }
-        }
     }
 
     /// Moves each unit's current pointer to this upload's row when it is newer (by as_of, then receipt).
@@ -220,18 +158,24 @@ public struct PostgresReportStore: ReportStore {
     public func upload(id: UUID) async throws -> StoredUpload? {
         let rows = try await client.query(
             """
-            SELECT id, kind, format, token_id, uploader, received_at, row_count, units_touched, plan_id, plan_version, original, answer::text,
+            SELECT id, kind, format, token_id, uploader, received_at, row_count, units_touched, plan_id, plan_version, answer::text,
                    ARRAY(SELECT DISTINCT commune_code FROM readiness_reports WHERE upload_id = u.id
                          UNION SELECT DISTINCT unit_code FROM task_reports WHERE upload_id = u.id
                          UNION SELECT DISTINCT unit_code FROM service_reports WHERE upload_id = u.id ORDER BY 1)
             FROM uploads u WHERE id = \(id)
             """, logger: logger)
-        for try await (a, b, c, d, e, f, g, h, i, j, original, answer, units) in rows.decode(
-            (UUID, String, String, UUID, String, Date, Int, Int, String, Int, ByteBuffer, String, [String]).self)
+        for try await (a, b, c, d, e, f, g, h, i, j, answer, units) in rows.decode(
+            (UUID, String, String, UUID, String, Date, Int, Int, String, Int, String, [String]).self)
         {
-            return StoredUpload(
-                record: try Self.record((a, b, c, d, e, f, g, h, i, j)), units: units, original: Data(buffer: original), answer: Data(answer.utf8))
+            return StoredUpload(record: try Self.record((a, b, c, d, e, f, g, h, i, j)), units: units, answer: Data(answer.utf8))
         }
+        return nil
+    }
+
+    public func originalPart(of upload: UUID, part: Int) async throws -> [UInt8]? {
+        let rows = try await client.query(
+            "SELECT bytes FROM upload_originals WHERE upload_id = \(upload) AND part = \(part)", logger: logger)
+        for try await bytes in rows.decode(ByteBuffer.self) { return Array(buffer: bytes) }
         return nil
     }
 

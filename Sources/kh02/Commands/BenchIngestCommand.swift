@@ -123,8 +123,8 @@ struct BenchIngestCommand: AsyncParsableCommand {
         try await client.query(
             """
             INSERT INTO uploads (id, kind, format, token_id, uploader, received_at, idempotency_key, content_sha256, plan_id, plan_version,
-                                 row_count, units_touched, original, answer)
-            VALUES (\(upload), 'readiness', 'csv', \(account), 'bench', now(), \(upload.uuidString), '', 'kh02', 1, 0, 0, ''::bytea, '{}')
+                                 row_count, units_touched, answer)
+            VALUES (\(upload), 'readiness', 'csv', \(account), 'bench', now(), \(upload.uuidString), '', 'kh02', 1, 0, 0, '{}')
             """, logger: logger)
         let lines = body.split(separator: UInt8(ascii: "\n")).dropFirst()
         let id = upload.uuidString.lowercased()
