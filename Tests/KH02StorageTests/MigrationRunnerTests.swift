@@ -106,4 +106,55 @@ struct MigrationRunnerTests {
         #expect(throws: MigrationError.self) { try Migration.load(from: try folder(["0001_Bad-Name.sql": ""])) }
         #expect(try Migration.load(from: try folder(["0001_a.sql": "x", "notes.txt": "ignored"])).map(\.version) == [1])
     }
+
+    @Test("0007 moves every stored original into its first part, byte for byte; a part then checks its upload at commit")
+    func originalsMovedIntoParts() async throws {
+        let project = try Migration.load(from: TestDatabase.sqlDirectory)
+        try await TestDatabase.withEmptyDatabase { client in
+            let logger = TestLogger.quiet
+            try await MigrationRunner(migrations: project.filter { $0.version <= 6 }).migrate(client: client, logger: logger)
+            let original = ByteBuffer(bytes: Array("commune_code,as_of\r\n00004,2025-09-20\r\n".utf8) + [0xEF, 0xBB, 0xBF, 0x00, 0xFF])
+            try await client.query(
+                """
+                INSERT INTO api_tokens (id, name, role, token_hash, token_prefix, created_by)
+                VALUES ('00000000-0000-0000-0000-000000000001', 'old', 'admin', 'h', 'p', 'test')
+                """, logger: logger)
+            try await client.query(
+                """
+                INSERT INTO plan_versions (plan_id, version, effective_from, title, document, checksum, imported_by)
+                VALUES ('kh02', 1, '2025-07-01', 'Plan', '{}', 'c', 'test')
+                """, logger: logger)
+            try await client.query(
+                """
+                INSERT INTO uploads (id, kind, format, token_id, uploader, received_at, idempotency_key, content_sha256, plan_id,
+                                     plan_version, row_count, units_touched, original, answer)
+                VALUES ('00000000-0000-0000-0000-0000000000aa', 'readiness', 'csv', '00000000-0000-0000-0000-000000000001', 'old', now(),
+                        'k', 's', 'kh02', 1, 0, 0, \(original), '{}')
+                """, logger: logger)
+            try await MigrationRunner(migrations: project).migrate(client: client, logger: logger)
+            let parts = try await client.query("SELECT part, bytes FROM upload_originals", logger: logger)
+            var moved: [(Int, ByteBuffer)] = []
+            for try await row in parts.decode((Int, ByteBuffer).self) { moved.append(row) }
+            #expect(moved.map(\.0) == [0])
+            #expect(moved.first?.1 == original)
+            #expect(try await columns(of: "uploads", client).contains("original") == false)
+            // A part written before its upload's record is fine until commit, and refused there without one.
+            try await client.withConnection { connection in
+                try await connection.query("BEGIN", logger: logger)
+                try await connection.query(
+                    """
+                    INSERT INTO upload_originals (upload_id, part, bytes) VALUES ('00000000-0000-0000-0000-0000000000bb', 0, '\\x00')
+                    """, logger: logger)
+                await #expect(throws: PSQLError.self) { try await connection.query("COMMIT", logger: logger) }
+            }
+        }
+    }
+
+    func columns(of table: String, _ client: PostgresClient) async throws -> [String] {
+        let rows = try await client.query(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = \(table)", logger: TestLogger.quiet)
+        var names: [String] = []
+        for try await name in rows.decode(String.self) { names.append(name) }
+        return names
+    }
 }
