@@ -50,7 +50,9 @@ public struct APIDependencies: Sendable {
 
     /// The ingestion path over these stores.
     public var uploadService: UploadService {
-        UploadService(units: units, plans: plans, reports: reports, limits: uploadLimits, now: now, onStored: { [scores] in await scores.invalidate() })
+        UploadService(
+            units: units, plans: plans, reports: reports, limits: uploadLimits, scores: scores, now: now,
+            onStored: { [scores] in await scores.invalidate() })
     }
 }
 

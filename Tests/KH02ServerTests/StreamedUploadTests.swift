@@ -54,7 +54,10 @@ struct StreamedUploadTests {
     @Test("duplicate rows found by PostgreSQL are the validator's own findings, listed after the other problems, for every kind")
     func duplicatesFoundByTheStore() async throws {
         try await TestDatabase.withDatabase { client in
-            let app = try PostgresApp(client: client, now: Self.now)
+            // No key kept in memory: every duplicate is left to the store's query.
+            var limits = UploadLimits.standard
+            limits.duplicateKeysInMemory = 0
+            let app = try PostgresApp(client: client, now: Self.now, uploadLimits: limits)
             let token = try await app.token(.admin)
             let plan = try #require(PlanCatalog(try await app.dependencies.plans.definitions()).effective(at: Self.now))
             let units = try await app.dependencies.units.directory().snapshot(at: Self.now)

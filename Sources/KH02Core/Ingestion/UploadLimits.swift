@@ -8,15 +8,21 @@ public struct UploadLimits: Hashable, Sendable {
     public var maximumWarnings: Int
     /// Notes longer than this many characters are cut, with a `note_truncated` warning.
     public var maximumNoteLength: Int
+    /// A streamed upload looks for duplicate rows itself while it has seen at most this many row keys (a national
+    /// round is 3,321), and leaves the search to the store beyond that, so its memory stays bounded.
+    public var duplicateKeysInMemory: Int
 
-    public init(maximumBytes: Int, maximumProblems: Int, maximumWarnings: Int, maximumNoteLength: Int) {
+    public init(
+        maximumBytes: Int, maximumProblems: Int, maximumWarnings: Int, maximumNoteLength: Int, duplicateKeysInMemory: Int = 100_000
+    ) {
         self.maximumBytes = maximumBytes
         self.maximumProblems = maximumProblems
         self.maximumWarnings = maximumWarnings
         self.maximumNoteLength = maximumNoteLength
+        self.duplicateKeysInMemory = duplicateKeysInMemory
     }
 
-    /// 100 MiB, 1,000 problems, 1,000 warnings, notes up to 2,000 characters.
+    /// 100 MiB, 1,000 problems, 1,000 warnings, notes up to 2,000 characters, 100,000 keys checked in memory.
     public static let standard = UploadLimits(
         maximumBytes: 100 * 1024 * 1024, maximumProblems: 1_000, maximumWarnings: 1_000, maximumNoteLength: 2_000)
 }

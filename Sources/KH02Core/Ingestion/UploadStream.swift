@@ -7,9 +7,10 @@ public struct UploadStream {
     public enum DuplicateCheck: Sendable {
         /// The stream, keeping every key it has seen (memory grows with the rows).
         case here
-        /// The store, once all rows are in (`recordDuplicates`); the stream then hands out every valid row, even
-        /// after a problem, so the store sees them all.
-        case byStore
+        /// The stream while it has seen at most `UploadLimits.duplicateKeysInMemory` keys; past that it forgets
+        /// them and the store must look once all rows are in (`duplicatesLeftToStore`, `recordDuplicates`). The
+        /// stream hands out every valid row, even after a problem, so the store sees them all.
+        case boundedHere
     }
 
     private var engine: any UploadStreamEngine
@@ -43,6 +44,9 @@ public struct UploadStream {
     /// True once a problem has been found: the upload will be rejected.
     public var hasProblems: Bool { engine.hasProblems }
 
+    /// True when the stream saw more keys than it keeps: the store must look for duplicate rows.
+    public var duplicatesLeftToStore: Bool { engine.duplicatesLeftToStore }
+
     /// Adds the duplicate-row problems the store found (`listed` of `total`), after every other problem.
     public mutating func recordDuplicates(_ listed: [UploadProblem], total: Int) { engine.recordDuplicates(listed, total: total) }
 
@@ -57,6 +61,7 @@ private protocol UploadStreamEngine {
     mutating func takeRows() -> UploadRows?
     var pendingRowCount: Int { get }
     var hasProblems: Bool { get }
+    var duplicatesLeftToStore: Bool { get }
     mutating func recordDuplicates(_ listed: [UploadProblem], total: Int)
     func result(rows: UploadRows?) -> Result<ValidatedUpload, UploadRejection>
 }
@@ -102,6 +107,7 @@ private struct SpecStream<Spec: UploadSpec>: UploadStreamEngine {
     var skipped = 0
     var firstRowOfKey: [Spec.Key: Int] = [:]
     var duplicates: [UploadProblem] = []
+    var duplicatesLeftToStore = false
 
     /// A piece of a CSV body waits for a record to end until it is this long (no honest record is): then it is
     /// read as it stands, which reports the unterminated quote that made it so long.
@@ -209,7 +215,7 @@ private struct SpecStream<Spec: UploadSpec>: UploadStreamEngine {
         if !final {
             end = boundaries!.scan(buffer, from: scanned) ?? 0
             scanned = buffer.count
-            if end == 0 && buffer.count >= Self.longestRecord { (end, cutInsideRecord) = (buffer.count, true) }
+            if end == 0 && buffer.count >= Self.longestRecord { (end, cutInsideRecord) = (Self.characterStart(before: buffer), true) }
             guard end > 0 else { return }
         }
         let piece = buffer[..<end]
@@ -225,6 +231,15 @@ private struct SpecStream<Spec: UploadSpec>: UploadStreamEngine {
         if cutInsideRecord { readingRecords = false }
         buffer.removeFirst(end)
         scanned -= end
+    }
+
+    /// Where to cut `bytes` near their end without splitting a UTF-8 character: before the lead byte of the last
+    /// character when it is not ASCII (whether or not it is complete).
+    static func characterStart(before bytes: [UInt8]) -> Int {
+        var i = bytes.count
+        while i > 0 && bytes.count - i < 3 && bytes[i - 1] & 0xC0 == 0x80 { i -= 1 }
+        if i > 0 && bytes[i - 1] >= 0xC0 { i -= 1 }
+        return i
     }
 
     /// Reads the records of a piece that ends at a record boundary.
@@ -329,20 +344,34 @@ private struct SpecStream<Spec: UploadSpec>: UploadStreamEngine {
         guard let row = spec.read(cells, row: number, context: context, diagnostics: &diagnostics) else { return }
         switch configuration.duplicates {
         case .here:
-            let key = spec.key(of: row)
-            if let first = firstRowOfKey[key] {
-                let (column, value) = spec.keyText(of: row)
-                duplicates.append(.duplicateRow(row: number, column: column, value: value, firstRow: first))
-                return
-            }
-            firstRowOfKey[key] = number
+            guard isFirst(row, number: number) else { return }
             // Rows are only kept while the upload can still be accepted.
             if !hasProblems { pending.append(row) }
-        case .byStore:
+        case .boundedHere:
             pending.append(row)
+            if duplicatesLeftToStore {
+                break
+            } else if firstRowOfKey.count >= context.limits.duplicateKeysInMemory {
+                // The store will find every duplicate, those already found here included.
+                (duplicatesLeftToStore, firstRowOfKey, duplicates) = (true, [:], [])
+            } else if !isFirst(row, number: number) {
+                return
+            }
         }
         rowCount += 1
         units.insert(spec.unit(of: row))
         if sample.count < configuration.sampleSize { sample.append(row) }
+    }
+
+    /// True when no earlier row had `row`'s key; otherwise records the duplicate.
+    private mutating func isFirst(_ row: Spec.Row, number: Int) -> Bool {
+        let key = spec.key(of: row)
+        if let first = firstRowOfKey[key] {
+            let (column, value) = spec.keyText(of: row)
+            duplicates.append(.duplicateRow(row: number, column: column, value: value, firstRow: first))
+            return false
+        }
+        firstRowOfKey[key] = number
+        return true
     }
 }

@@ -11,6 +11,8 @@ public struct UploadService: Sendable {
     let plans: any PlanStore
     let reports: any ReportStore
     let now: @Sendable () -> Date
+    /// The read API's caches: the unit directory and plan catalog come from there when given.
+    let scores: ScoreService?
     /// Called after an upload is stored (the score caches drop their data version).
     let onStored: @Sendable () async -> Void
     public let limits: UploadLimits
@@ -18,9 +20,10 @@ public struct UploadService: Sendable {
     static let summaryRows = 1_000
 
     public init(
-        units: any UnitStore, plans: any PlanStore, reports: any ReportStore, limits: UploadLimits = .standard,
+        units: any UnitStore, plans: any PlanStore, reports: any ReportStore, limits: UploadLimits = .standard, scores: ScoreService? = nil,
         now: @escaping @Sendable () -> Date, onStored: @escaping @Sendable () async -> Void = {}
     ) {
+        self.scores = scores
         self.onStored = onStored
         self.units = units
         self.plans = plans
@@ -68,10 +71,10 @@ public struct UploadService: Sendable {
             return try replay(first, contentHash: contentHash)
         }
         let receivedAt = now()
-        guard let plan = PlanCatalog(try await plans.definitions()).effective(at: receivedAt) else {
+        let (directory, catalog) = try await inputs()
+        guard let plan = catalog.effective(at: receivedAt) else {
             throw APIError(.serviceUnavailable, code: "no_plan", vi: "Chưa có kế hoạch nào có hiệu lực.", en: "No plan is in effect yet.")
         }
-        let directory = try await units.directory()
         let validator = UploadValidator(
             plan: plan, units: directory.snapshot(at: receivedAt), principal: account.principal, now: receivedAt, limits: limits)
         if submission.dryRun {
@@ -88,13 +91,10 @@ public struct UploadService: Sendable {
         var answerData = Data()
         let outcome = try await reports.store(upload: id, kind: submission.kind, receivedAt: receivedAt) { sink in
             var stream = UploadStream(
-                validator, kind: submission.kind, format: submission.format, defaultAsOf: submission.defaultAsOf, duplicates: .byStore,
-                sampleSize: Self.summaryRows)
-            var appended = 0
+                validator, kind: submission.kind, format: submission.format, defaultAsOf: submission.defaultAsOf,
+                duplicates: .boundedHere, sampleSize: Self.summaryRows)
             func appendPending() async throws {
-                guard let rows = stream.takeRows() else { return }
-                appended += rows.count
-                try await sink.append(rows)
+                if let rows = stream.takeRows() { try await sink.append(rows) }
             }
             try await submission.body.forEachPiece { piece in
                 stream.feed(piece)
@@ -102,7 +102,7 @@ public struct UploadService: Sendable {
             }
             stream.finish()
             try await appendPending()
-            if appended > 1 {
+            if stream.duplicatesLeftToStore {
                 let (listed, total) = try await sink.duplicateRows(limit: limits.maximumProblems)
                 stream.recordDuplicates(listed, total: total)
             }
@@ -127,6 +127,18 @@ public struct UploadService: Sendable {
         case .duplicate(let first): return try replay(first, contentHash: contentHash)
         case .discarded: return .rejected(rejection)
         }
+    }
+
+    /// The unit directory and plan catalog: from the score cache when there is one (kept per plan and unit
+    /// counters, so a new plan or unit change is seen), otherwise read from the stores.
+    private func inputs() async throws -> (UnitDirectory, PlanCatalog) {
+        if let scores {
+            let inputs = try await scores.inputs(try await scores.version())
+            return (inputs.directory, inputs.catalog)
+        }
+        async let directory = units.directory()
+        async let definitions = plans.definitions()
+        return (try await directory, PlanCatalog(try await definitions))
     }
 
     /// The first answer for a retry; a key reused for a different body is refused rather than silently replayed.

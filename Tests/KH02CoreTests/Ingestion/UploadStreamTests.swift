@@ -67,26 +67,34 @@ struct UploadStreamTests {
         }
     }
 
-    @Test("left to the store, duplicates are not looked for, every valid row is handed out, and the store's findings reject")
+    @Test("past its bound of keys, a stream leaves duplicates to the store, hands out every valid row, and the store's findings reject")
     func duplicatesLeftToTheStore() throws {
         let body = F.csv(header, "00004,2025-08-19,1,1,1,1,1,1,", "00004,2025-08-19,0,1,1,1,1,1,", "00008,2025-08-19,1,1,1,1,1,1,")
         let whole = F.validator().validate(kind: .readiness, format: .csv, body: body)
         #expect(whole.problems.map(\.code) == [.duplicateRow])
-        var stream = UploadStream(F.validator(), kind: .readiness, format: .csv, duplicates: .byStore, sampleSize: 10)
-        stream.feed(body[...])
-        stream.finish()
-        #expect(stream.takeRows()?.count == 3)
-        #expect(try stream.result().get().rowCount == 3)
-        stream.recordDuplicates(whole.problems, total: 5)
-        #expect(stream.result().problems == whole.problems)
-        if case .failure(let rejection) = stream.result() { #expect(rejection.totalProblems == 5) }
+        for bound in [0, 1, 2, 3] {
+            var limits = UploadLimits.standard
+            limits.duplicateKeysInMemory = bound
+            var stream = UploadStream(F.validator(limits: limits), kind: .readiness, format: .csv, duplicates: .boundedHere, sampleSize: 10)
+            stream.feed(body[...])
+            stream.finish()
+            #expect(stream.takeRows()?.count == 3, "every valid row goes to the store")
+            // Two distinct keys: a bound of two or more keeps them all and finds the duplicate itself.
+            #expect(stream.duplicatesLeftToStore == (bound < 2), "bound \(bound)")
+            if stream.duplicatesLeftToStore {
+                #expect(try stream.result().get().rowCount == 3)
+                stream.recordDuplicates(whole.problems, total: 5)
+                if case .failure(let rejection) = stream.result() { #expect(rejection.totalProblems == 5) }
+            }
+            #expect(stream.result().problems == whole.problems, "bound \(bound)")
+        }
     }
 
     @Test("a body over the limit is refused as soon as the limit is passed, whatever the pieces")
     func tooLargeWhileStreaming() {
         var limits = UploadLimits.standard
         limits.maximumBytes = 100
-        var stream = UploadStream(F.validator(limits: limits), kind: .readiness, format: .csv, duplicates: .byStore, sampleSize: 0)
+        var stream = UploadStream(F.validator(limits: limits), kind: .readiness, format: .csv, duplicates: .boundedHere, sampleSize: 0)
         for _ in 0..<3 { stream.feed(Array(repeating: UInt8(ascii: "a"), count: 40)[...]) }
         #expect(stream.hasProblems)
         stream.finish()
@@ -96,10 +104,13 @@ struct UploadStreamTests {
     @Test("a quote never closed does not make the stream hold the rest of a large body")
     func unterminatedQuoteInALargeBody() {
         var body = F.csv(header, "00004,2025-08-19,1,1,1,1,1,1,\"mở mãi")
-        let filler = Array("\n00008,2025-08-19,1,1,1,1,1,1,x".utf8)
+        // Vietnamese text throughout, so a cut at an arbitrary byte would split a character.
+        let filler = Array("\n00008,2025-08-19,1,1,1,1,1,1,Phường Ngọc Hà đủ điều kiện".utf8)
         while body.count < 9 << 20 { body += filler }
-        let (result, _) = streamed(body, size: 256 << 10)
-        #expect(result.problems.map(\.code) == [.csvSyntax])
-        #expect(result.problems.first?.row == 2)
+        for size in [256 << 10, (256 << 10) + 1, (256 << 10) + 2] {
+            let (result, _) = streamed(body, size: size)
+            #expect(result.problems.map(\.code) == [.csvSyntax], "piece size \(size)")
+            #expect(result.problems.first?.row == 2)
+        }
     }
 }
