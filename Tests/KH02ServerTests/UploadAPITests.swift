@@ -156,14 +156,24 @@ struct UploadAPITests {
         try await TestDatabase.withDatabase { client in
             var limits = UploadLimits.standard
             limits.maximumBytes = 200
+            limits.maximumJSONBytes = 100
             let app = try PostgresApp(client: client, now: Self.now, uploadLimits: limits)
             let token = try await app.token(.admin)
             let big = Self.readiness((0..<20).map { _ in "00004,2025-09-20,1,1,1,1,1,1," })
+            let json = Array(#"{"as_of": "2025-09-20", "rows": [{"commune_code": "00004", "online_meeting": 1, "computers": 1, "specialized_signature": 1, "digital_certificate": 1, "network": 1, "portal_sync": 1}]}"#.utf8)
+            #expect(json.count > 100 && json.count < 200)
             try await app.test { http in
                 try await http.upload("readiness", big, token: token) { response in
                     #expect(response.status == .contentTooLarge)
                     let error = try response.json["error"] as? [String: Any]
                     #expect(error?["code"] as? String == "body_too_large")
+                }
+                // JSON is decoded whole, so its limit is lower: the answer says to send CSV.
+                try await http.upload("readiness", json, token: token, contentType: "application/json") { response in
+                    #expect(response.status == .contentTooLarge)
+                    let error = try response.json["error"] as? [String: Any]
+                    #expect(error?["code"] as? String == "body_too_large")
+                    #expect((error?["message"] as? String)?.contains("gửi dạng CSV") == true)
                 }
                 try await http.upload("readiness", Self.good, token: token, contentType: "application/vnd.ms-excel") {
                     #expect($0.status == .unsupportedMediaType)
@@ -174,6 +184,7 @@ struct UploadAPITests {
                     #expect(problems?.first?["code"] as? String == "empty_file")
                 }
             }
+            #expect(try await app.count("SELECT count(*) FROM uploads") == 0)
         }
     }
 

@@ -2,6 +2,9 @@
 public struct UploadLimits: Hashable, Sendable {
     /// The largest body accepted, in bytes (HTTP should refuse larger bodies before reading them).
     public var maximumBytes: Int
+    /// The largest JSON body accepted: JSON is decoded whole, so it has a lower limit than CSV, which is read a
+    /// piece at a time.
+    public var maximumJSONBytes: Int
     /// Problems listed in a rejection; further ones are only counted (`UploadRejection.totalProblems`).
     public var maximumProblems: Int
     /// Warnings listed in a result; further ones are only counted (`ValidatedUpload.totalWarnings`).
@@ -13,16 +16,24 @@ public struct UploadLimits: Hashable, Sendable {
     public var duplicateKeysInMemory: Int
 
     public init(
-        maximumBytes: Int, maximumProblems: Int, maximumWarnings: Int, maximumNoteLength: Int, duplicateKeysInMemory: Int = 100_000
+        maximumBytes: Int, maximumProblems: Int, maximumWarnings: Int, maximumNoteLength: Int, duplicateKeysInMemory: Int = 100_000,
+        maximumJSONBytes: Int = 16 * 1024 * 1024
     ) {
         self.maximumBytes = maximumBytes
+        self.maximumJSONBytes = maximumJSONBytes
         self.maximumProblems = maximumProblems
         self.maximumWarnings = maximumWarnings
         self.maximumNoteLength = maximumNoteLength
         self.duplicateKeysInMemory = duplicateKeysInMemory
     }
 
-    /// 100 MiB, 1,000 problems, 1,000 warnings, notes up to 2,000 characters, 100,000 keys checked in memory.
+    /// The largest body accepted in `format`.
+    public func maximumBytes(for format: UploadFormat) -> Int {
+        format == .json ? min(maximumJSONBytes, maximumBytes) : maximumBytes
+    }
+
+    /// 100 MiB (JSON: 16 MiB), 1,000 problems, 1,000 warnings, notes up to 2,000 characters, 100,000 keys checked
+    /// in memory.
     public static let standard = UploadLimits(
         maximumBytes: 100 * 1024 * 1024, maximumProblems: 1_000, maximumWarnings: 1_000, maximumNoteLength: 2_000)
 }

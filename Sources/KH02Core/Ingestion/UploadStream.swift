@@ -131,7 +131,7 @@ private struct SpecStream<Spec: UploadSpec>: UploadStreamEngine {
     mutating func feed(_ bytes: ArraySlice<UInt8>) {
         guard fatal == nil else { return }
         bytesSeen += bytes.count
-        let limit = configuration.validator.limits.maximumBytes
+        let limit = configuration.validator.limits.maximumBytes(for: configuration.format)
         if bytesSeen > limit {
             fatal = .tooLarge(bytes: bytesSeen, limit: limit)
             buffer = []

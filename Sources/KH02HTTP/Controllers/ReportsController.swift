@@ -38,11 +38,19 @@ public struct ReportsController: Sendable {
                 en: "Send CSV (Content-Type: text/csv) or JSON (Content-Type: application/json).")
         }
         let body: UploadBody
+        let limit = service.limits.maximumBytes(for: format)
         do {
             // Spooled to disk as it arrives: a large body is never held in memory.
-            body = try await UploadBody.spool(request.body, limit: service.limits.maximumBytes)
+            body = try await UploadBody.spool(request.body, limit: limit)
         } catch is UploadBody.TooLarge {
-            let megabytes = service.limits.maximumBytes / (1024 * 1024)
+            let megabytes = limit / (1024 * 1024)
+            if limit < service.limits.maximumBytes {
+                let csv = service.limits.maximumBytes / (1024 * 1024)
+                throw APIError(
+                    .contentTooLarge, code: "body_too_large",
+                    vi: "Tệp JSON vượt quá giới hạn \(megabytes) MB; hãy gửi dạng CSV (tới \(csv) MB) hoặc chia nhỏ tệp.",
+                    en: "A JSON file over \(megabytes) MB is refused; send CSV (up to \(csv) MB) or split it.")
+            }
             throw APIError(
                 .contentTooLarge, code: "body_too_large",
                 vi: "Tệp vượt quá giới hạn \(megabytes) MB; hãy chia nhỏ tệp.", en: "The file exceeds the \(megabytes) MB limit; split it.")

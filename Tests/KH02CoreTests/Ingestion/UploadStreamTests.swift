@@ -90,7 +90,7 @@ struct UploadStreamTests {
         }
     }
 
-    @Test("a body over the limit is refused as soon as the limit is passed, whatever the pieces")
+    @Test("a body over the limit (lower for JSON) is refused as soon as the limit is passed, whatever the pieces")
     func tooLargeWhileStreaming() {
         var limits = UploadLimits.standard
         limits.maximumBytes = 100
@@ -99,6 +99,12 @@ struct UploadStreamTests {
         #expect(stream.hasProblems)
         stream.finish()
         #expect(stream.result().problems.map(\.code) == [.tooLarge])
+        // JSON, decoded whole, has its own lower limit.
+        limits.maximumJSONBytes = 50
+        var json = UploadStream(F.validator(limits: limits), kind: .readiness, format: .json, duplicates: .here, sampleSize: 0)
+        json.feed(Array(repeating: UInt8(ascii: " "), count: 60)[...])
+        json.finish()
+        #expect(json.result().problems.map(\.code) == [.tooLarge])
     }
 
     @Test("a quote never closed does not make the stream hold the rest of a large body")
