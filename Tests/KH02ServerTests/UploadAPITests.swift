@@ -151,12 +151,12 @@ struct UploadAPITests {
         }
     }
 
-    @Test("limits and formats: an oversized body is 413, an unknown content type 415, an empty file 422")
+    @Test("limits and formats: an oversized body (lower for JSON and dry runs) is 413, an unknown content type 415, an empty file 422")
     func limits() async throws {
         try await TestDatabase.withDatabase { client in
             var limits = UploadLimits.standard
             limits.maximumBytes = 200
-            limits.maximumJSONBytes = 100
+            limits.maximumWholeBytes = 100
             let app = try PostgresApp(client: client, now: Self.now, uploadLimits: limits)
             let token = try await app.token(.admin)
             let big = Self.readiness((0..<20).map { _ in "00004,2025-09-20,1,1,1,1,1,1," })
@@ -174,6 +174,10 @@ struct UploadAPITests {
                     let error = try response.json["error"] as? [String: Any]
                     #expect(error?["code"] as? String == "body_too_large")
                     #expect((error?["message"] as? String)?.contains("gửi dạng CSV") == true)
+                }
+                // So is a dry run's, whose preview holds every row.
+                try await http.upload("readiness", Self.readiness((0..<4).map { _ in "00004,2025-09-20,1,1,1,1,1,1," }), token: token, query: "?dry_run=true") {
+                    #expect($0.status == .contentTooLarge)
                 }
                 try await http.upload("readiness", Self.good, token: token, contentType: "application/vnd.ms-excel") {
                     #expect($0.status == .unsupportedMediaType)

@@ -38,7 +38,8 @@ public struct ReportsController: Sendable {
                 en: "Send CSV (Content-Type: text/csv) or JSON (Content-Type: application/json).")
         }
         let body: UploadBody
-        let limit = service.limits.maximumBytes(for: format)
+        let dryRun = request.uri.queryParameters.get("dry_run") == "true"
+        let limit = service.limits.maximumBytes(for: format, dryRun: dryRun)
         do {
             // Spooled to disk as it arrives: a large body is never held in memory.
             body = try await UploadBody.spool(request.body, limit: limit)
@@ -48,8 +49,8 @@ public struct ReportsController: Sendable {
                 let csv = service.limits.maximumBytes / (1024 * 1024)
                 throw APIError(
                     .contentTooLarge, code: "body_too_large",
-                    vi: "Tệp JSON vượt quá giới hạn \(megabytes) MB; hãy gửi dạng CSV (tới \(csv) MB) hoặc chia nhỏ tệp.",
-                    en: "A JSON file over \(megabytes) MB is refused; send CSV (up to \(csv) MB) or split it.")
+                    vi: "Tệp JSON hoặc kiểm tra thử vượt quá giới hạn \(megabytes) MB; hãy gửi dạng CSV (tới \(csv) MB) mà không kiểm tra thử, hoặc chia nhỏ tệp.",
+                    en: "A JSON file or a dry run over \(megabytes) MB is refused; send CSV (up to \(csv) MB) without a dry run, or split it.")
             }
             throw APIError(
                 .contentTooLarge, code: "body_too_large",
@@ -57,7 +58,7 @@ public struct ReportsController: Sendable {
         }
         let submission = UploadService.Submission(
             kind: kind, format: format, body: body, defaultAsOf: request.uri.queryParameters.get("as_of"),
-            idempotencyKey: try request.idempotencyKey(), dryRun: request.uri.queryParameters.get("dry_run") == "true")
+            idempotencyKey: try request.idempotencyKey(), dryRun: dryRun)
         switch try await service.submit(submission, account: account, remoteAddress: context.peer) {
         case .stored(let answer): return Self.json(answer, status: .created)
         case .replayed(let answer):

@@ -100,7 +100,7 @@ struct UploadStreamTests {
         stream.finish()
         #expect(stream.result().problems.map(\.code) == [.tooLarge])
         // JSON, decoded whole, has its own lower limit.
-        limits.maximumJSONBytes = 50
+        limits.maximumWholeBytes = 50
         var json = UploadStream(F.validator(limits: limits), kind: .readiness, format: .json, duplicates: .here, sampleSize: 0)
         json.feed(Array(repeating: UInt8(ascii: " "), count: 60)[...])
         json.finish()
