@@ -104,15 +104,16 @@ final class PostgresUploadSink: UploadSink {
             }
         // A generous sort memory for this one query: the upload's rows are sorted by key once.
         try await connection.query("SET LOCAL work_mem = '64MB'", logger: logger)
+        let sql = """
+            SELECT row_number, first_row, key_text, count(*) OVER () FROM (
+                SELECT row_number, min(row_number) OVER (PARTITION BY \(key)) AS first_row, \(text) AS key_text
+                FROM \(table) WHERE upload_id = $1
+            ) keyed
+            WHERE row_number <> first_row ORDER BY row_number LIMIT $2
+            """
         let rows = try await connection.query(
             PostgresQuery(
-                unsafeSQL: """
-                    SELECT row_number, first_row, key_text, count(*) OVER () FROM (
-                        SELECT row_number, min(row_number) OVER (PARTITION BY \(key)) AS first_row, \(text) AS key_text
-                        FROM \(table) WHERE upload_id = $1
-                    ) keyed
-                    WHERE row_number <> first_row ORDER BY row_number LIMIT $2
-                    """,
+                unsafeSQL: sql,  // table, key and text are the constants above; the values are binds
                 binds: {
                     var binds = PostgresBindings()
                     binds.append(upload)
