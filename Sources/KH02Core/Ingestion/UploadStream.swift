@@ -38,9 +38,6 @@ public struct UploadStream {
     /// The accepted rows read since the last call, or nil when there are none.
     public mutating func takeRows() -> UploadRows? { engine.takeRows() }
 
-    /// How many accepted rows wait for `takeRows`.
-    public var pendingRowCount: Int { engine.pendingRowCount }
-
     /// True once a problem has been found: the upload will be rejected.
     public var hasProblems: Bool { engine.hasProblems }
 
@@ -59,7 +56,6 @@ private protocol UploadStreamEngine {
     mutating func feed(_ bytes: ArraySlice<UInt8>)
     mutating func finish()
     mutating func takeRows() -> UploadRows?
-    var pendingRowCount: Int { get }
     var hasProblems: Bool { get }
     var duplicatesLeftToStore: Bool { get }
     mutating func recordDuplicates(_ listed: [UploadProblem], total: Int)
@@ -125,7 +121,6 @@ private struct SpecStream<Spec: UploadSpec>: UploadStreamEngine {
         valueColumns = spec.columns.indices.filter { spec.columns[$0].carriesValue }
     }
 
-    var pendingRowCount: Int { pending.count }
     var hasProblems: Bool { fatal != nil || diagnostics.totalProblems > 0 || !duplicates.isEmpty }
 
     mutating func feed(_ bytes: ArraySlice<UInt8>) {
