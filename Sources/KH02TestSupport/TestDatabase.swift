@@ -34,13 +34,17 @@ public enum TestDatabase {
 
 /// The PostgreSQL server tests use, reached with an administrative connection to create and drop databases.
 struct TestServerConnection: Sendable {
-    /// Client settings for database `name` on this server.
+    /// Client settings for database `name` on this server, as the role tests (and kh02) work as.
     let configuration: @Sendable (String) -> PostgresClient.Configuration
-    let adminDatabase: String
+    /// Client settings for the administrative database, as a role that may create and drop databases.
+    let adminConfiguration: PostgresClient.Configuration
+    /// The role that owns every test database (on the embedded cluster, kh02's application role, so migrations
+    /// and tests run without superuser rights as kh02 does); nil: the creating role.
+    let owner: String?
 
     @discardableResult
     func admin<T: Sendable>(_ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
-        try await run(configuration(adminDatabase), body)
+        try await run(adminConfiguration, body)
     }
 
     func withClone<T: Sendable>(template: String, _ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
@@ -50,7 +54,7 @@ struct TestServerConnection: Sendable {
             // The template's last client may still be closing its connections: retry while it is "in use".
             for attempt in 1...50 {
                 do {
-                    try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE \(template)"), logger: TestDatabase.logger)  // generated names
+                    try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE \(template)\(ownerClause)"), logger: TestDatabase.logger)  // generated names
                     return
                 } catch let error as PSQLError where error.serverInfo?[.sqlState] == "55006" && attempt < 50 {
                     try await Task.sleep(for: .milliseconds(100))
@@ -66,6 +70,9 @@ struct TestServerConnection: Sendable {
             throw DetailedDatabaseError(error)
         }
     }
+
+    /// ` OWNER <role>` for CREATE DATABASE, or nothing.
+    var ownerClause: String { owner.map { " OWNER \($0)" } ?? "" }
 
     func drop(_ name: String) async throws {
         try await admin { try await $0.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: TestDatabase.logger) }  // generated name
@@ -104,13 +111,12 @@ actor TestServer {
         let made: TestServerConnection
         switch try DatabaseLocation.resolve(databaseURL: nil, dataDirectory: "/tmp/kh02-test-\(getpid())") {
         case .external(let base, _):
-            let adminDatabase = base.database ?? "postgres"
-            made = TestServerConnection(
-                configuration: { name in
-                    var config = base
-                    config.database = name
-                    return config
-                }, adminDatabase: adminDatabase)
+            let configuration: @Sendable (String) -> PostgresClient.Configuration = { name in
+                var config = base
+                config.database = name
+                return config
+            }
+            made = TestServerConnection(configuration: configuration, adminConfiguration: configuration(base.database ?? "postgres"), owner: nil)
         case .embedded(let dataDirectory):
             // fsync off: a test cluster is thrown away, so durability buys nothing here.
             let cluster = try EmbeddedPostgres(
@@ -118,7 +124,18 @@ actor TestServer {
                 skipSync: true)
             try cluster.start(logger: logger)
             try cluster.stopAfterExit(of: getpid(), removingData: true)
-            made = TestServerConnection(configuration: { cluster.clientConfiguration(database: $0) }, adminDatabase: "postgres")
+            try await cluster.prepareAccess(logger: logger)
+            let credentials = try cluster.credentials()
+            made = TestServerConnection(
+                configuration: { database in
+                    PostgresClient.Configuration(
+                        unixSocketPath: cluster.socketPath, username: EmbeddedPostgres.applicationRole,
+                        password: credentials.applicationPassword, database: database)
+                },
+                adminConfiguration: PostgresClient.Configuration(
+                    unixSocketPath: cluster.socketPath, username: EmbeddedPostgres.superuser, password: credentials.superuserPassword,
+                    database: "postgres"),
+                owner: EmbeddedPostgres.applicationRole)
         }
         connection = made
         return made
@@ -132,7 +149,7 @@ actor TestServer {
         defer { settingUp = false }
         let template = Self.templateName
         try await server.drop(template)
-        try await server.admin { try await $0.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(template)"), logger: TestDatabase.logger) }  // generated name
+        try await server.admin { try await $0.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(template)\(server.ownerClause)"), logger: TestDatabase.logger) }  // generated name
         let schema = try DatabaseSchema(sqlDirectory: TestDatabase.sqlDirectory)
         try await server.run(server.configuration(template)) { client in
             try await schema.prepare(client: client, migrate: true, logger: TestDatabase.logger)

@@ -32,8 +32,7 @@ struct CrashDuringUploadTests {
 
     func count(_ cluster: EmbeddedPostgres, _ sql: PostgresQuery) async throws -> Int {
         let connection = try await PostgresConnection.connect(
-            configuration: PostgresConnection.Configuration(
-                unixSocketPath: cluster.socketPath, username: EmbeddedPostgres.superuser, password: nil, database: EmbeddedPostgres.database),
+            configuration: cluster.connectionConfiguration(superuser: true),
             id: 7, logger: TestLogger.quiet)
         var result = -1
         do {
@@ -76,8 +75,7 @@ struct CrashDuringUploadTests {
 
         let communes = try await {
             let connection = try await PostgresConnection.connect(
-                configuration: PostgresConnection.Configuration(
-                    unixSocketPath: cluster.socketPath, username: EmbeddedPostgres.superuser, password: nil, database: EmbeddedPostgres.database),
+                configuration: cluster.connectionConfiguration(superuser: true),
                 id: 8, logger: TestLogger.quiet)
             var codes: [String] = []
             for try await code in try await connection.query(
@@ -95,8 +93,7 @@ struct CrashDuringUploadTests {
         // right after it.
         async let status = try? post(url, body: body, token: token, key: "national-rounds")
         let watcher = try await PostgresConnection.connect(
-            configuration: PostgresConnection.Configuration(
-                unixSocketPath: cluster.socketPath, username: EmbeddedPostgres.superuser, password: nil, database: EmbeddedPostgres.database),
+            configuration: cluster.connectionConfiguration(superuser: true),
             id: 9, logger: TestLogger.quiet)
         var sawCopy = false
         var committed = false

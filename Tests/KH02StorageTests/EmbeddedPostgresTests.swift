@@ -12,7 +12,7 @@ import Glibc
 struct EmbeddedPostgresTests {
     func query(_ cluster: EmbeddedPostgres, _ sql: PostgresQuery) async throws -> [Int] {
         let connection = try await PostgresConnection.connect(
-            configuration: PostgresConnection.Configuration(unixSocketPath: cluster.socketPath, username: EmbeddedPostgres.superuser, password: nil, database: "postgres"),
+            configuration: cluster.connectionConfiguration(database: "postgres", superuser: true),
             id: 1, logger: TestLogger.quiet)
         var values: [Int] = []
         do {

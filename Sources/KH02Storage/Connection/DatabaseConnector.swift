@@ -50,10 +50,10 @@ public struct DatabaseConnector: Sendable {
             switch try DataDirLock.acquire(dataDirectory: cluster.dataDirectory, purpose: purpose) {
             case .success(let lock):
                 let started = try cluster.start(logger: logger)
-                try await cluster.createDatabaseIfNeeded(logger: logger)
+                try await cluster.prepareAccess(logger: logger)
                 let owns: Bool = if case .server = role { true } else { started }
                 return Session(
-                    configuration: cluster.clientConfiguration(), summary: "embedded PostgreSQL in \(cluster.clusterDirectory)",
+                    configuration: try cluster.clientConfiguration(), summary: "embedded PostgreSQL in \(cluster.clusterDirectory)",
                     embedded: cluster, lock: lock, stopOnClose: owns)
             case .failure(let holder):
                 if case .server = role {
@@ -61,11 +61,12 @@ public struct DatabaseConnector: Sendable {
                         .dataDirBusy,
                         "data dir \(cluster.dataDirectory) is in use by \(holder.description). Stop that process first, or give this one another --data-dir. / Thư mục dữ liệu đang được một tiến trình kh02 khác sử dụng.")
                 }
+                // The holder writes the credentials file before it starts the cluster, so both are there once it runs.
                 guard await cluster.waitUntilRunning(timeout: .seconds(30)) else {
                     throw EmbeddedPostgresError(.dataDirBusy, "data dir \(cluster.dataDirectory) is locked by \(holder.description), but its PostgreSQL is not running")
                 }
                 return Session(
-                    configuration: cluster.clientConfiguration(), summary: "embedded PostgreSQL of \(holder.description)",
+                    configuration: try cluster.clientConfiguration(), summary: "embedded PostgreSQL of \(holder.description)",
                     embedded: cluster, lock: nil, stopOnClose: false)
             }
         }

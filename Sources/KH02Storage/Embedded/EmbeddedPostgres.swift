@@ -8,12 +8,13 @@ import Glibc
 #endif
 
 /// A private PostgreSQL cluster in `<data-dir>/postgres`, run from the system's PostgreSQL programs and reached
-/// only through a unix socket (no TCP port).
+/// only through a unix socket (no TCP port), always with a password (see `EmbeddedPostgres+Access.swift`).
 ///
 /// The socket lives in a short directory under /tmp named by a hash of the data dir, because socket paths are
 /// limited to 107 bytes; every kh02 command computes the same name, so they all find a running cluster.
 /// As root, the cluster runs as an unprivileged system user (`postgres` by default), since initdb and postgres
-/// refuse root.
+/// refuse root. The socket's folder is private to that user (0700, checked to be its own, never a folder another
+/// account made in /tmp first).
 public struct EmbeddedPostgres: Sendable {
     /// The kh02 data directory (absolute).
     public let dataDirectory: String
@@ -61,11 +62,6 @@ public struct EmbeddedPostgres: Sendable {
 
     public var socketPath: String { socketDirectory + "/.s.PGSQL.\(Self.port)" }
 
-    /// Client settings for the socket, as the cluster's superuser.
-    public func clientConfiguration(database: String = EmbeddedPostgres.database) -> PostgresClient.Configuration {
-        PostgresClient.Configuration(unixSocketPath: socketPath, username: Self.superuser, password: nil, database: database)
-    }
-
     private var runner: CommandRunner { CommandRunner(user: clusterUser) }
 
     /// The postmaster's pid when one is running for this cluster (checked in /proc, so a stale
@@ -91,7 +87,16 @@ public struct EmbeddedPostgres: Sendable {
         try createDirectory(clusterDirectory, owner: clusterUser)
         try requireAccess(to: clusterDirectory)
         logger.info("creating embedded PostgreSQL cluster", metadata: ["path": "\(clusterDirectory)"])
-        var arguments = ["-D", clusterDirectory, "-A", "trust", "-U", Self.superuser, "-E", "UTF8", "--locale=C.UTF-8"]
+        // The superuser's password goes to initdb in a file only the cluster's user can read, removed right after.
+        let credentials = EmbeddedCredentials.generate()
+        try credentials.write(to: credentialsFile)
+        let passwordFile = dataDirectory + "/initdb-password"
+        try PrivateFile.write(Data((credentials.superuserPassword + "\n").utf8), to: passwordFile)
+        defer { unlink(passwordFile) }
+        if let clusterUser, let entry = getpwnam(clusterUser) { _ = chown(passwordFile, entry.pointee.pw_uid, entry.pointee.pw_gid) }
+        var arguments = [
+            "-D", clusterDirectory, "-A", "scram-sha-256", "--pwfile=\(passwordFile)", "-U", Self.superuser, "-E", "UTF8", "--locale=C.UTF-8",
+        ]
         if skipSync { arguments.append("--no-sync") }
         do {
             try runner.check(binaries.initdb, arguments)
@@ -105,14 +110,14 @@ public struct EmbeddedPostgres: Sendable {
     @discardableResult
     public func start(logger: Logger) throws(EmbeddedPostgresError) -> Bool {
         try initializeIfNeeded(logger: logger)
-        try createDirectory(socketDirectory, owner: clusterUser)
+        try createSocketDirectory()
         if let pid = runningPostmasterPID() {
             logger.info("embedded PostgreSQL already running; using it", metadata: ["pid": "\(pid)"])
             return false
         }
         // The pid file of a killed postmaster: its number may now belong to another process, so remove it.
         try? FileManager.default.removeItem(atPath: clusterDirectory + "/postmaster.pid")
-        var options = ["-k \(socketDirectory)", "-c listen_addresses=''", "-c port=\(Self.port)"]
+        var options = ["-k \(socketDirectory)", "-c listen_addresses=''", "-c port=\(Self.port)", "-c unix_socket_permissions=0700"]
         options += settings.sorted { $0.key < $1.key }.map { "-c \($0.key)=\($0.value)" }
         let arguments = ["-D", clusterDirectory, "-l", logFile, "-w", "-t", "60", "-o", options.joined(separator: " "), "start"]
         // After a SIGKILL the old backends may hold shared memory for a moment: retry briefly.
@@ -163,26 +168,6 @@ public struct EmbeddedPostgres: Sendable {
         return false
     }
 
-    /// Creates the kh02 database when missing (a fresh cluster has only `postgres`).
-    public func createDatabaseIfNeeded(_ name: String = EmbeddedPostgres.database, logger: Logger) async throws {
-        let connection = try await PostgresConnection.connect(
-            configuration: PostgresConnection.Configuration(unixSocketPath: socketPath, username: Self.superuser, password: nil, database: "postgres"),
-            id: 1, logger: logger)
-        do {
-            let rows = try await connection.query("SELECT count(*) FROM pg_database WHERE datname = \(name)", logger: logger)
-            var exists = false
-            for try await count in rows.decode(Int.self) { exists = count > 0 }
-            if !exists {
-                // A database name cannot be a bind parameter; `name` is our own constant or generated identifier.
-                try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \"\(name)\""), logger: logger)  // our own name
-            }
-        } catch {
-            try? await connection.close()
-            throw error
-        }
-        try await connection.close()
-    }
-
     private func createDirectory(_ path: String, owner: String?) throws(EmbeddedPostgresError) {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -196,6 +181,30 @@ public struct EmbeddedPostgres: Sendable {
             throw error
         } catch {
             throw EmbeddedPostgresError(.dataDirUnusable, "cannot create \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// The socket's folder: made 0700 for the cluster's user, or, when it exists, accepted only as a real folder
+    /// of that user (anyone can make a folder in /tmp with this name first, to listen in on our socket).
+    private func createSocketDirectory() throws(EmbeddedPostgresError) {
+        let path = socketDirectory
+        let entry = clusterUser.flatMap { getpwnam($0) }
+        let uid = entry?.pointee.pw_uid ?? geteuid()
+        if mkdir(path, 0o700) == 0 {
+            if let entry, chown(path, entry.pointee.pw_uid, entry.pointee.pw_gid) != 0 {
+                throw EmbeddedPostgresError(.dataDirUnusable, "cannot give \(path) to user \(clusterUser ?? ""): \(String(cString: strerror(errno)))")
+            }
+        } else if errno != EEXIST {
+            throw EmbeddedPostgresError(.dataDirUnusable, "cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == uid else {
+            throw EmbeddedPostgresError(
+                .dataDirUnusable,
+                "\(path) is not a folder of the cluster's user (uid \(uid)); someone else made it. Remove it and start again. / Thư mục socket không thuộc người dùng của cụm PostgreSQL.")
+        }
+        guard chmod(path, 0o700) == 0 else {
+            throw EmbeddedPostgresError(.dataDirUnusable, "cannot make \(path) private: \(String(cString: strerror(errno)))")
         }
     }
 

@@ -41,6 +41,7 @@ public struct EmbeddedPostgresError: Error, CustomStringConvertible, Sendable {
         case dataDirBusy = "data_dir_busy"
         case startFailed = "postgres_start_failed"
         case stopFailed = "postgres_stop_failed"
+        case credentialsUnusable = "postgres_credentials_unusable"
     }
 
     public var kind: Kind

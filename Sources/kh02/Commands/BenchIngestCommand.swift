@@ -35,13 +35,13 @@ struct BenchIngestCommand: AsyncParsableCommand {
         let cluster = try EmbeddedPostgres(dataDirectory: directory, skipSync: true)
         try cluster.start(logger: logger)
         try cluster.stopAfterExit(of: getpid(), removingData: true)
-        try await cluster.createDatabaseIfNeeded(logger: logger)
+        try await cluster.prepareAccess(logger: logger)
         let resources = try ResourceLocator.locate()
-        let client = PostgresClient(configuration: cluster.clientConfiguration(), backgroundLogger: logger)
+        let client = PostgresClient(configuration: try cluster.clientConfiguration(), backgroundLogger: logger)
         let (announced, announce) = AsyncStream.makeStream(of: String.self)
         let settings = ServerSettings(
             host: "127.0.0.1", port: 0, migrate: true, demo: false, resources: resources, announce: { announce.yield($0) })
-        let app = try buildApplication(settings: settings, database: cluster.clientConfiguration(), logger: logger)
+        let app = try buildApplication(settings: settings, database: try cluster.clientConfiguration(), logger: logger)
         let repeats = self.repeats
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
