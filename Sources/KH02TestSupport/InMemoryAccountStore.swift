@@ -4,6 +4,7 @@ import KH02Core
 /// `AccountStore` in memory, for HTTP tests. Secrets are kept as given (no hashing): test data only.
 public actor InMemoryAccountStore: AccountStore {
     private var entries: [(secret: String, account: Account)] = []
+    private var sessions: [String: (accountID: UUID, expires: Date)] = [:]
 
     public init() {}
 
@@ -31,5 +32,21 @@ public actor InMemoryAccountStore: AccountStore {
         guard let index = entries.firstIndex(where: { $0.account.id == id && $0.account.revokedAt == nil }) else { return false }
         entries[index].account.revokedAt = Date()
         return true
+    }
+
+    public func openSession(for account: Account, lifetime: TimeInterval) async throws -> String {
+        let secret = "kh02s_test_" + UUID().uuidString
+        sessions[secret] = (account.id, Date().addingTimeInterval(lifetime))
+        return secret
+    }
+
+    public func account(forSession secret: String) async throws -> Account? {
+        guard let session = sessions[secret], session.expires > Date() else { return nil }
+        return entries.first { $0.account.id == session.accountID && $0.account.revokedAt == nil }?.account
+    }
+
+    @discardableResult
+    public func endSession(_ secret: String) async throws -> Bool {
+        sessions.removeValue(forKey: secret) != nil
     }
 }

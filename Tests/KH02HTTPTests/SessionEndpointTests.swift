@@ -28,7 +28,12 @@ struct SessionEndpointTests {
     }
 
     static let csrf: HTTPFields = [.init("X-KH02-CSRF")!: "1", .contentType: "application/json"]
-    static let cookie: HTTPFields = [.cookie: "kh02_session=\(secret)"]
+
+    /// Logs in and returns the `Cookie` header the browser would send back.
+    func sessionCookie(_ client: some TestClientProtocol) async throws -> HTTPFields {
+        let setCookie = try #require(try await login(client).headers[.setCookie])
+        return [.cookie: String(setCookie.prefix { $0 != ";" })]
+    }
 
     func login(_ client: some TestClientProtocol, token: String = secret, headers: HTTPFields = csrf) async throws -> TestResponse {
         try await client.execute(
@@ -46,7 +51,8 @@ struct SessionEndpointTests {
             #expect(body["role"] as? String == "province")
             #expect(body["scope"] as? String == "01")
             let cookie = try #require(response.headers[.setCookie])
-            #expect(cookie.hasPrefix("kh02_session=\(Self.secret);"))
+            #expect(cookie.hasPrefix("kh02_session=kh02s_"), "the cookie holds a session of its own")
+            #expect(!cookie.contains(Self.secret), "the cookie is not the token")
             for attribute in ["HttpOnly", "SameSite=Strict", "Path=/", "Max-Age=43200"] { #expect(cookie.contains(attribute), "\(attribute)") }
             #expect(!cookie.contains("Secure"))
 
@@ -79,7 +85,8 @@ struct SessionEndpointTests {
     @Test("the cookie authenticates reads like a bearer token; GET /session says who; without it 401")
     func cookieAuthenticates() async throws {
         try await withApp { client in
-            let me = try await client.execute(uri: "/api/v1/session", method: .get, headers: Self.cookie)
+            let cookie = try await sessionCookie(client)
+            let me = try await client.execute(uri: "/api/v1/session", method: .get, headers: cookie)
             #expect(me.status == .ok)
             #expect(Self.json(me.body)["role"] as? String == "province")
             let bearer = try await client.execute(uri: "/api/v1/session", method: .get, headers: [.authorization: "Bearer \(Self.secret)"])
@@ -89,15 +96,39 @@ struct SessionEndpointTests {
             let stale = try await client.execute(uri: "/api/v1/session", method: .get, headers: [.cookie: "kh02_session=kh02_revoked_or_unknown"])
             #expect(stale.status == .unauthorized)
             #expect(Self.errorCode(stale.body) == "unauthenticated")
-            let reports = try await client.execute(uri: "/api/v1/reports", method: .get, headers: Self.cookie)
+            let reports = try await client.execute(uri: "/api/v1/reports", method: .get, headers: cookie)
             #expect(reports.status == .ok)
+            // The token itself in the cookie is no session.
+            let token = try await client.execute(uri: "/api/v1/session", method: .get, headers: [.cookie: "kh02_session=\(Self.secret)"])
+            #expect(token.status == .unauthorized)
         }
+    }
+
+    @Test("logging out ends the session on the server: the old cookie no longer authenticates, the token still does")
+    func logoutEndsSession() async throws {
+        let audit = InMemoryAuditLog()
+        try await withApp(audit: audit) { client in
+            let cookie = try await sessionCookie(client)
+            let other = try await sessionCookie(client)
+            #expect(cookie != other, "every login opens a session of its own")
+            #expect(try await client.execute(uri: "/api/v1/session", method: .get, headers: cookie).status == .ok)
+            var logout = cookie
+            logout[.init("X-KH02-CSRF")!] = "1"
+            #expect(try await client.execute(uri: "/api/v1/session", method: .delete, headers: logout).status == .noContent)
+            // A copy of the cookie kept after logout (another tab, a thief) is refused at once.
+            #expect(try await client.execute(uri: "/api/v1/session", method: .get, headers: cookie).status == .unauthorized)
+            #expect(try await client.execute(uri: "/api/v1/session", method: .get, headers: other).status == .ok, "other sessions go on")
+            let bearer = try await client.execute(uri: "/api/v1/session", method: .get, headers: [.authorization: "Bearer \(Self.secret)"])
+            #expect(bearer.status == .ok)
+        }
+        #expect(try await audit.contains(action: "session.end"))
     }
 
     @Test("a cookie-authenticated POST or DELETE without X-KH02-CSRF is refused with 403 csrf; with it, it goes through")
     func csrfHeaderRequired() async throws {
         try await withApp { client in
-            var csvCookie = Self.cookie
+            let cookie = try await sessionCookie(client)
+            var csvCookie = cookie
             csvCookie[.contentType] = "text/csv"
             let post = try await client.execute(
                 uri: "/api/v1/reports/readiness?dry_run=true", method: .post, headers: csvCookie, body: ByteBuffer(string: "commune_code\n"))
@@ -117,9 +148,9 @@ struct SessionEndpointTests {
                 headers: [.authorization: "Bearer \(Self.secret)", .contentType: "text/csv"], body: ByteBuffer(string: "commune_code\n"))
             #expect(bearer.status != .forbidden)
 
-            let logoutNoHeader = try await client.execute(uri: "/api/v1/session", method: .delete, headers: Self.cookie)
+            let logoutNoHeader = try await client.execute(uri: "/api/v1/session", method: .delete, headers: cookie)
             #expect(logoutNoHeader.status == .forbidden)
-            var logoutHeaders = Self.cookie
+            var logoutHeaders = cookie
             logoutHeaders[.init("X-KH02-CSRF")!] = "1"
             let logout = try await client.execute(uri: "/api/v1/session", method: .delete, headers: logoutHeaders)
             #expect(logout.status == .noContent)

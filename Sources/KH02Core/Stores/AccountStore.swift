@@ -1,6 +1,7 @@
 import Foundation
 
-/// API tokens: issued once (only a hash is kept), looked up by their secret, listed and revoked.
+/// API tokens: issued once (only a hash is kept), looked up by their secret, listed and revoked; and the
+/// dashboard's sessions opened with them.
 public protocol AccountStore: Sendable {
     /// Creates a token for `principal`; the returned secret is shown once and never stored.
     func issue(name: String, principal: Principal, createdBy: String) async throws -> IssuedToken
@@ -8,8 +9,17 @@ public protocol AccountStore: Sendable {
     func account(forSecret secret: String) async throws -> Account?
     /// Every account, newest first, revoked ones included.
     func accounts() async throws -> [Account]
-    /// Revokes a token; false when no live token has that id.
+    /// Revokes a token (and so every session opened with it); false when no live token has that id.
     func revoke(id: UUID, by: String) async throws -> Bool
+
+    /// Opens a dashboard session for `account` that lasts `lifetime` seconds unless ended sooner. The returned
+    /// secret goes in the browser's cookie; only its hash is kept, and it is not the account's token.
+    func openSession(for account: Account, lifetime: TimeInterval) async throws -> String
+    /// The account of a session that is open, not expired, and whose token is not revoked; nil otherwise.
+    func account(forSession secret: String) async throws -> Account?
+    /// Ends a session (logout); false when no open session has that secret.
+    @discardableResult
+    func endSession(_ secret: String) async throws -> Bool
 }
 
 /// A token's owner: who it is for and what it may do.

@@ -2,16 +2,13 @@ import Foundation
 import Hummingbird
 import KH02Core
 
-/// The dashboard's login: `POST /session` turns a token into an HttpOnly cookie, `GET /session` says who is
-/// logged in, `DELETE /session` logs out. See `SessionCookie` for why the cookie holds the token.
-public struct SessionController: Sendable {
-    let accounts: any AccountStore
+/// The dashboard's login: `POST /session` checks a token and opens a session whose secret goes in an HttpOnly
+/// cookie, `GET /session` says who is logged in, `DELETE /session` ends the session on the server and clears the
+/// cookie.
+struct SessionController: Sendable {
+    let cache: TokenCache
     let audit: any AuditLog
-
-    public init(accounts: any AccountStore, audit: any AuditLog) {
-        self.accounts = accounts
-        self.audit = audit
-    }
+    var accounts: any AccountStore { cache.accounts }
 
     public func addRoutes(to group: RouterGroup<APIRequestContext>) {
         group.post("session", use: create)
@@ -27,11 +24,12 @@ public struct SessionController: Sendable {
         guard SessionCookie.isPlausibleToken(token), let account = try await accounts.account(forSecret: token) else {
             throw APIError.invalidToken
         }
+        let session = try await accounts.openSession(for: account, lifetime: TimeInterval(SessionCookie.maxAge))
         try await audit.record(
-            AuditEvent(accountID: account.id, actor: "\(account.name) (\(account.principal))", action: "session.create", remoteAddress: context.peer))
+            AuditEvent(accountID: account.id, actor: account.actorDescription, action: "session.create", remoteAddress: context.peer))
         var response = try SessionDTO(account).response(from: request, context: context)
         response.headers[.cacheControl] = "no-store"
-        response.setCookie(SessionCookie.set(token, secure: SessionCookie.isSecure(request)))
+        response.setCookie(SessionCookie.set(session, secure: SessionCookie.isSecure(request)))
         return response
     }
 
@@ -39,8 +37,16 @@ public struct SessionController: Sendable {
         SessionDTO(try context.requireAccount())
     }
 
-    /// Logs out: the browser forgets the cookie. The token itself stays valid (revoke it with `kh02 token revoke`).
+    /// Logs out: the session ends on the server (on this instance at once, on others within the cache's lifetime)
+    /// and the browser forgets the cookie. The token itself stays valid (revoke it with `kh02 token revoke`).
     @Sendable func delete(_ request: Request, context: APIRequestContext) async throws -> Response {
+        if let secret = request.cookies[SessionCookie.name]?.value, SessionCookie.isPlausibleToken(secret) {
+            if try await accounts.endSession(secret), let account = context.account {
+                try await audit.record(
+                    AuditEvent(accountID: account.id, actor: account.actorDescription, action: "session.end", remoteAddress: context.peer))
+            }
+            cache.forget(.session(secret))
+        }
         var response = Response(status: .noContent)
         response.setCookie(SessionCookie.cleared(secure: SessionCookie.isSecure(request)))
         return response

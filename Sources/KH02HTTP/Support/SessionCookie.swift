@@ -1,13 +1,14 @@
 import Foundation
 import Hummingbird
 
-/// The dashboard's session: the token itself in an `HttpOnly; SameSite=Strict` cookie, plus the custom header
-/// unsafe cookie-authenticated requests must carry.
+/// The dashboard's session: the secret of a server-side session (opened by logging in with a token, see
+/// `SessionController`) in an `HttpOnly; SameSite=Strict` cookie, plus the custom header unsafe cookie-authenticated
+/// requests must carry.
 ///
-/// The cookie holds the raw token rather than a server-side session id: the server keeps only the token's hash
-/// (as for bearer tokens), every instance behind a load balancer accepts it without shared session state, and
-/// revoking the token (`kh02 token revoke`) ends the session at once. Page scripts cannot read it (`HttpOnly`);
-/// other sites cannot make the browser send it (`SameSite=Strict`) nor add `X-KH02-CSRF` to a form post.
+/// The cookie is not the token: a copied cookie is no bearer token, logging out ends the session on the server, it
+/// expires after `maxAge`, and revoking the token (`kh02 token revoke`) ends it too, within the 5 s the
+/// `TokenCache` remembers it. Page scripts cannot read it (`HttpOnly`); other sites cannot make the browser send it
+/// (`SameSite=Strict`) nor add `X-KH02-CSRF` to a form post.
 public enum SessionCookie {
     /// The cookie's name.
     public static let name = "kh02_session"

@@ -19,12 +19,12 @@ public struct PostgresAccountStore: AccountStore {
         SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    static func newSecret() -> String {
+    static func newSecret(prefix: String = "kh02_") -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         let base64 = Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-        return "kh02_" + base64
+        return prefix + base64
     }
 
     public func issue(name: String, principal: Principal, createdBy: String) async throws -> IssuedToken {
@@ -52,6 +52,35 @@ public struct PostgresAccountStore: AccountStore {
             WHERE token_hash = \(Self.hash(secret)) AND revoked_at IS NULL
             """
         ).first
+    }
+
+    public func openSession(for account: Account, lifetime: TimeInterval) async throws -> String {
+        let secret = Self.newSecret(prefix: "kh02s_")
+        try await client.query(
+            """
+            INSERT INTO sessions (secret_hash, token_id, expires_at)
+            VALUES (\(Self.hash(secret)), \(account.id), now() + make_interval(secs => \(lifetime)))
+            """, logger: logger)
+        return secret
+    }
+
+    public func account(forSession secret: String) async throws -> Account? {
+        try await select(
+            """
+            SELECT t.id, t.name, t.role, t.scope, t.token_prefix, t.created_at, t.created_by, t.revoked_at
+            FROM sessions s JOIN api_tokens t ON t.id = s.token_id
+            WHERE s.secret_hash = \(Self.hash(secret)) AND s.ended_at IS NULL AND s.expires_at > now() AND t.revoked_at IS NULL
+            """
+        ).first
+    }
+
+    @discardableResult
+    public func endSession(_ secret: String) async throws -> Bool {
+        let rows = try await client.query(
+            "UPDATE sessions SET ended_at = now() WHERE secret_hash = \(Self.hash(secret)) AND ended_at IS NULL RETURNING token_id",
+            logger: logger)
+        for try await _ in rows.decode(UUID.self) { return true }
+        return false
     }
 
     public func accounts() async throws -> [Account] {
