@@ -22,6 +22,8 @@ public struct APIDependencies: Sendable {
     public var publicRead: Bool
     /// Scores with their caches; one per application, shared by every request.
     public let scores: ScoreService
+    /// Proxies whose `X-Forwarded-For` names the client in the audit log (`KH02_TRUSTED_PROXIES`).
+    public var trustedProxies: TrustedProxies = .none
 
     public init(
         units: any UnitStore, plans: any PlanStore, accounts: any AccountStore, reports: any ReportStore, audit: any AuditLog,
@@ -60,6 +62,7 @@ public struct APIDependencies: Sendable {
 /// dashboard.
 public func buildRouter(_ dependencies: APIDependencies, logger: Logger) -> Router<APIRequestContext> {
     let router = Router(context: APIRequestContext.self)
+    router.add(middleware: ClientAddressMiddleware(proxies: dependencies.trustedProxies))
     router.add(middleware: AccessLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
@@ -67,10 +70,11 @@ public func buildRouter(_ dependencies: APIDependencies, logger: Logger) -> Rout
         router.add(middleware: DashboardFilesMiddleware(directory: web, logger: logger))
     }
     HealthController(probe: dependencies.probe).addRoutes(to: router)
-    let api = router.group("api/v1").add(middleware: AuthMiddleware(accounts: dependencies.accounts))
+    let tokens = TokenCache(accounts: dependencies.accounts)
+    let api = router.group("api/v1").add(middleware: AuthMiddleware(cache: tokens))
     InfoController(audit: dependencies.audit, plans: dependencies.plans, publicRead: dependencies.publicRead, now: dependencies.now)
         .addRoutes(to: api)
-    SessionController(accounts: dependencies.accounts, audit: dependencies.audit).addRoutes(to: api)
+    SessionController(cache: tokens, audit: dependencies.audit).addRoutes(to: api)
     UnitsController(store: dependencies.units, today: dependencies.today).addRoutes(to: api)
     PlansController(store: dependencies.plans, now: dependencies.now).addRoutes(to: api)
     ReportsController(service: dependencies.uploadService, reports: dependencies.reports, units: dependencies.units, now: dependencies.now)

@@ -10,6 +10,8 @@ public struct APIRequestContext: RequestContext, RemoteAddressRequestContext {
     /// Set by `AuthMiddleware` when the request carries a valid token.
     public var account: Account?
     public let remoteAddress: SocketAddress?
+    /// The client behind a trusted proxy (`ClientAddressMiddleware`); nil: the peer is the client.
+    var forwardedClient: String?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
@@ -19,9 +21,10 @@ public struct APIRequestContext: RequestContext, RemoteAddressRequestContext {
     public var responseEncoder: JSONEncoder { APIJSON.encoder }
     public var requestDecoder: JSONDecoder { APIJSON.decoder }
 
-    /// The caller's address as text (`ip` or `ip:port` without the port), for the audit log.
+    /// The caller's address as text (the IP, no port), for the audit log: the client named by a trusted proxy,
+    /// else the connection's peer.
     var peer: String? {
-        remoteAddress?.ipAddress
+        forwardedClient ?? remoteAddress?.ipAddress
     }
 
     /// The account, or 401 when the request has no valid token.

@@ -24,6 +24,8 @@ struct ServeCommand: AsyncParsableCommand {
               --demo          KH02_DEMO=1         load demo data into an empty database
               --demo-days     KH02_DEMO_DAYS      28 daily rounds of demo data
                               KH02_PUBLIC_READ=1  score reads (GET) without a token
+              --trusted-proxies   KH02_TRUSTED_PROXIES  none: X-Forwarded-For is
+                                  believed only from these addresses
                               KH02_HOME           folder of SQL/ and Web/
                               KH02_LOG_LEVEL      info
                               KH02_POSTGRES_USER  postgres (root only)
@@ -46,6 +48,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Daily readiness rounds of demo data (1–93). Env: KH02_DEMO_DAYS.", valueName: "days"))
     var demoDays: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Comma-separated addresses of reverse proxies whose X-Forwarded-For names the client (e.g. 127.0.0.1 for nginx on this host). Env: KH02_TRUSTED_PROXIES.",
+            valueName: "addresses"))
+    var trustedProxies: String?
+
     func validate() throws {
         if let demoDays, !(1...93).contains(demoDays) { throw ValidationError("--demo-days must be from 1 to 93") }
     }
@@ -61,7 +69,8 @@ struct ServeCommand: AsyncParsableCommand {
             migrate: migrate || location.isEmbedded,
             demo: demo || environment["KH02_DEMO"] == "1",
             demoDays: demoDays ?? environment["KH02_DEMO_DAYS"].flatMap(Int.init).map { min(max($0, 1), 93) } ?? 28,
-            resources: resources)
+            resources: resources,
+            trustedProxies: try Self.proxies(trustedProxies ?? environment["KH02_TRUSTED_PROXIES"]))
         let session = try await DatabaseConnector().open(location, role: .server, logger: logger)
         logger.info("using database", metadata: ["database": "\(session.summary)"])
         do {
@@ -72,6 +81,18 @@ struct ServeCommand: AsyncParsableCommand {
             throw error
         }
         session.close(logger: logger)
+    }
+}
+
+extension ServeCommand {
+    /// The trusted proxy list, or a usage error naming the entry that is not an address (never silently dropped).
+    static func proxies(_ list: String?) throws -> TrustedProxies {
+        guard let list else { return .none }
+        do {
+            return try TrustedProxies(list: list)
+        } catch {
+            throw ValidationError("--trusted-proxies / KH02_TRUSTED_PROXIES: \(error)")
+        }
     }
 }
 

@@ -30,9 +30,11 @@ func buildApplication(
 ) throws -> some ApplicationProtocol {
     let client = PostgresClient(configuration: database, backgroundLogger: logger)
     let schema = try DatabaseSchema(sqlDirectory: settings.resources.sqlDirectory)
-    let dependencies = makeDependencies(
+    var configured = makeDependencies(
         client: client, runner: schema.runner, webDirectory: settings.resources.webDirectory,
         publicRead: ProcessInfo.processInfo.environment["KH02_PUBLIC_READ"] == "1", logger: logger)
+    configured.trustedProxies = settings.trustedProxies
+    let dependencies = configured
     var app = Application(
         router: buildRouter(dependencies, logger: logger),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "kh02"),

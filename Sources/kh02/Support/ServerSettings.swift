@@ -1,4 +1,5 @@
 import Foundation
+import KH02HTTP
 
 /// The resolved settings of `kh02 serve`.
 struct ServerSettings: Sendable {
@@ -11,6 +12,8 @@ struct ServerSettings: Sendable {
     /// Daily readiness rounds of demo data to generate.
     var demoDays: Int = 28
     var resources: ResourceLocator
+    /// Reverse proxies whose `X-Forwarded-For` names the client in the audit log.
+    var trustedProxies: TrustedProxies = .none
     /// Called with the base URL once the server listens (prints it, for people and scripts).
     var announce: @Sendable (String) -> Void = { url in
         // Written straight to fd 1 (unbuffered) so scripts and tests reading our output see it at once.
