@@ -142,6 +142,21 @@ class Dashboard:
         self.driver.find_element(By.ID, "login-submit").click()
         WebDriverWait(self.driver, WAIT).until(lambda d: d.find_element(By.ID, "login-error").is_displayed())
         expect("không đúng" in self.driver.find_element(By.ID, "login-error").text, "wrong token message in Vietnamese")
+        # After login only a page of this origin is a destination, however the browser would read ?next= (the page
+        # reads it decoded, so "%09" arrives as a tab, which URL parsing drops: "/\t/evil.example" is "//evil.example").
+        hostile = ["/\\evil.example", "/\t/evil.example", "/\n/evil.example", "//evil.example", "https://evil.example/",
+                   "/login.html"]
+        resolved = self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "import('/js/login.js').then(m => done(arguments[0].map(n => m.safeDestination(n, location.origin))));",
+            hostile)
+        expect(resolved == ["/"] * len(hostile), f"hostile next= values fall back to the national page: {resolved}")
+        kept = self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "import('/js/login.js').then(m => done(['/province.html?code=01#x', '/%09/evil.example']"
+            ".map(n => [m.safeDestination(n, location.origin), new URL(m.safeDestination(n, location.origin), location.origin).origin === location.origin])));")
+        expect(kept[0] == ["/province.html?code=01#x", True], f"a page of ours is kept: {kept[0]}")
+        expect(kept[1][1] is True, f"a still-encoded %09 stays a path of this origin: {kept[1]}")
         self.driver.get(self.base + "/login.html?next=/")
         self.wait_ready()
         self.driver.find_element(By.ID, "token").send_keys(self.central)

@@ -6,10 +6,25 @@ import { ApiError, api, param, startPage, t } from "./api.js";
 const form = document.getElementById("login-form");
 const errorNode = document.getElementById("login-error");
 
-/** Only our own pages are valid destinations after login (no open redirect). */
+/**
+ * Only our own pages are valid destinations after login (no open redirect). The value is resolved the way the
+ * browser will resolve it, so "/\\evil.example", "/%09/evil.example" or "https://…" (another origin once parsed)
+ * fall back to the national page.
+ */
+export function safeDestination(next, origin) {
+  if (!next || !next.startsWith("/")) return "/";
+  let url;
+  try {
+    url = new URL(next, origin);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== origin || url.pathname.startsWith("/login.html")) return "/";
+  return url.pathname + url.search + url.hash;
+}
+
 function destination() {
-  const next = param("next");
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/login.html") ? next : "/";
+  return safeDestination(param("next"), location.origin);
 }
 
 form.addEventListener("submit", async (event) => {
