@@ -1,7 +1,7 @@
-import Foundation
-import Hummingbird
-import KH02Core
-import Logging
+public import Foundation
+public import Hummingbird
+public import KH02Core
+public import Logging
 
 /// Everything the HTTP layer needs, as protocols from Core, so tests can pass in-memory stores.
 public struct APIDependencies: Sendable {

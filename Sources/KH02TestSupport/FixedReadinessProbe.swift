@@ -1,4 +1,4 @@
-import KH02Core
+public import KH02Core
 
 /// A readiness probe that answers what it is told, for HTTP tests.
 public struct FixedReadinessProbe: ReadinessProbe {

@@ -1,5 +1,5 @@
-import Foundation
-import KH02Core
+public import Foundation
+public import KH02Core
 
 /// `AccountStore` in memory, for HTTP tests. Secrets are kept as given (no hashing): test data only.
 public actor InMemoryAccountStore: AccountStore {

@@ -1,5 +1,5 @@
-import Foundation
-import KH02Core
+public import Foundation
+public import KH02Core
 
 /// `AuditLog` in memory, for HTTP tests.
 public actor InMemoryAuditLog: AuditLog {

@@ -1,4 +1,4 @@
-import KH02Core
+public import KH02Core
 
 /// `BoundaryStore` in memory, for HTTP tests: the geometries it is given.
 public struct InMemoryBoundaryStore: BoundaryStore {

@@ -1,5 +1,5 @@
-import Foundation
-import KH02Core
+public import Foundation
+public import KH02Core
 
 /// `PlanStore` in memory, for HTTP tests. The checksum is the document's own hash value: enough to tell two
 /// documents apart in a test, not a digest.

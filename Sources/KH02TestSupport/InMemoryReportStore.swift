@@ -1,5 +1,5 @@
-import Foundation
-import KH02Core
+public import Foundation
+public import KH02Core
 
 /// `ReportStore` in memory, for HTTP tests: uploads kept whole, facts chosen like the Postgres store does
 /// (latest `asOf` at or before the moment, then latest receipt).

@@ -1,4 +1,4 @@
-import KH02Core
+public import KH02Core
 
 /// `UnitStore` over arrays, for HTTP tests without a database. Versions are filtered by validity like the
 /// Postgres store does.

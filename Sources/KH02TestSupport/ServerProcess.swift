@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -25,7 +25,7 @@ public final class ServerProcess: Sendable {
         logPath = directory + "/\(URL(fileURLWithPath: executable).lastPathComponent)-\(UUID().uuidString.prefix(8)).log"
         var env = ProcessInfo.processInfo.environment
         for key in ["DATABASE_URL", "POSTGRES_HOST", "KH02_DATA_DIR", "KH02_HTTP_PORT"] { env[key] = nil }
-        env["KH02_HOME"] = URL(fileURLWithPath: TestDatabase.sqlDirectory).deletingLastPathComponent().path
+        env["KH02_HOME"] = RepositoryPaths.root.path
         env.merge(environment) { $1 }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

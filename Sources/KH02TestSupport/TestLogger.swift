@@ -1,4 +1,4 @@
-import Logging
+public import Logging
 
 /// Loggers for tests, which never bootstrap the logging system.
 public enum TestLogger {

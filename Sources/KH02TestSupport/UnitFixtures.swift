@@ -1,4 +1,4 @@
-import KH02Core
+public import KH02Core
 
 /// Small hand-made unit sets for tests: two provinces, three communes, one commune that became a ward.
 public enum UnitFixtures {

@@ -1,3 +1,4 @@
+import Foundation
 import KH02Core
 import PropertyBased
 import Testing

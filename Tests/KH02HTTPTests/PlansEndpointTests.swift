@@ -4,11 +4,12 @@ import HummingbirdTesting
 import KH02Core
 import KH02HTTP
 import KH02TestSupport
+import NIOFoundationEssentialsCompat
 import Testing
 
 @Suite("Plans API over an in-memory store")
 struct PlansEndpointTests {
-    static let defaultPlanPath = TestDatabase.sqlDirectory + "/plans/default-plan.json"
+    static let defaultPlanPath = RepositoryPaths.sqlDirectory + "/plans/default-plan.json"
 
     func plan(version: Int, effective: String) throws -> (PlanDefinition, Data) {
         var plan = try PlanDefinition.decode(json: Data(contentsOf: URL(fileURLWithPath: Self.defaultPlanPath)))

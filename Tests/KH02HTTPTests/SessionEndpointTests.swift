@@ -4,6 +4,7 @@ import HummingbirdTesting
 import KH02Core
 import KH02HTTP
 import KH02TestSupport
+import NIOFoundationEssentialsCompat
 import Testing
 
 @Suite("Session cookie login, CSRF header and /info over in-memory stores")

@@ -3,8 +3,10 @@ import Hummingbird
 import HummingbirdTesting
 import KH02Core
 import KH02HTTP
+import KH02PostgresTestSupport
 import KH02Storage
 import KH02TestSupport
+import NIOFoundationEssentialsCompat
 import PostgresNIO
 
 /// The API over real PostgreSQL stores on a test database, with a fixed clock.

@@ -4,8 +4,10 @@ import Hummingbird
 import HummingbirdTesting
 import KH02Core
 import KH02HTTP
+import KH02PostgresTestSupport
 import KH02Storage
 import KH02TestSupport
+import NIOFoundationEssentialsCompat
 import Testing
 
 @Suite("Score read API over PostgreSQL")

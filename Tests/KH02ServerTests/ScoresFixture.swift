@@ -3,8 +3,10 @@ import Hummingbird
 import HummingbirdTesting
 import KH02Core
 import KH02HTTP
+import KH02PostgresTestSupport
 import KH02Storage
 import KH02TestSupport
+import NIOFoundationEssentialsCompat
 import Testing
 
 /// A real database seeded through the real upload path, and the router over it, for the score read API tests.

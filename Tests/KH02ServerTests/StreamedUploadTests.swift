@@ -3,7 +3,9 @@ import Hummingbird
 import HummingbirdTesting
 import KH02Core
 import KH02HTTP
+import KH02PostgresTestSupport
 import KH02TestSupport
+import PostgresNIO
 import Testing
 
 /// Uploads that are copied into PostgreSQL while they are read: duplicates found by the store, bodies of many

@@ -3,7 +3,9 @@ import Hummingbird
 import HummingbirdTesting
 import KH02Core
 import KH02HTTP
+import KH02PostgresTestSupport
 import KH02TestSupport
+import PostgresNIO
 import Testing
 
 /// Uploads through the HTTP API into real PostgreSQL: every answer, and what was (not) stored.

@@ -1,6 +1,7 @@
 import Foundation
 import KH02Core
 import KH02Storage
+import KH02PostgresTestSupport
 import KH02TestSupport
 import PostgresNIO
 import Testing

@@ -3,6 +3,7 @@ import PostgresNIO
 import Testing
 
 @testable import KH02Storage
+import KH02PostgresTestSupport
 import KH02TestSupport
 
 #if canImport(Glibc)

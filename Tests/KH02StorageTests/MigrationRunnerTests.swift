@@ -1,5 +1,6 @@
 import Foundation
 import KH02Storage
+import KH02PostgresTestSupport
 import KH02TestSupport
 import PostgresNIO
 import Testing

@@ -53,7 +53,7 @@ struct SQLStatementSplitterTests {
 
     @Test("the shipped migrations split into statements that each start with a keyword")
     func shippedMigrations() throws {
-        let migrations = try Migration.load(from: TestDatabase.sqlDirectory)
+        let migrations = try Migration.load(from: RepositoryPaths.sqlDirectory)
         #expect(!migrations.isEmpty)
         for migration in migrations {
             for statement in splitter.split(migration.sql) {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Every report fact the scorer may look at; it picks, per subject, the latest one at or before `as_of`.
 public struct FactSet: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A commune's report on its readiness criteria at one instant. A criterion missing from `values` is unknown.
 public struct ReadinessReport: ReportFact, Hashable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What every report fact carries: its id, the instant it describes, and when it was received.
 ///

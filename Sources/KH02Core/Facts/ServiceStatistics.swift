@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A province's or commune's monthly public-service statistics report.
 public struct ServiceStatistics: ReportFact, Hashable {

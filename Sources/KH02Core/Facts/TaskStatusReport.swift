@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A unit's report on one plan task: status, progress (0–100) and, when done, the Vietnam day it was completed.
 public struct TaskStatusReport: ReportFact, Hashable {

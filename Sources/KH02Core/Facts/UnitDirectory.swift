@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Every known version of every unit (provinces, communes, agencies) with its validity period. Units that change
 /// keep their old versions, so a commune's province is resolved as of the day being scored.

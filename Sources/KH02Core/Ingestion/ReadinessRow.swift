@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A validated readiness row, ready to store: the commune, its as-of and the criterion values (a criterion
 /// left empty or "unknown" is absent, meaning no data). Storage gives it a report id.

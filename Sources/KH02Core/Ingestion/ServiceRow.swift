@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A validated monthly service-statistics row, ready to store.
 public struct ServiceRow: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A validated task-status row, ready to store (status, progress and completion day already consistent).
 public struct TaskRow: Hashable, Sendable {

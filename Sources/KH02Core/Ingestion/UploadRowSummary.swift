@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What was accepted from one row: its number, unit, as-of, task or month, and each accepted value as text by
 /// column name (criteria left unknown are absent).

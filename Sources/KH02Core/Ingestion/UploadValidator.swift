@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Validates an upload body (CSV or JSON, readiness, tasks or services) against a plan, the units, the uploader's
 /// scope and the current time. Pure: no I/O, `now` is a parameter. Every problem is collected; an upload with any

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The known versions of plans, and the pure choice of the version effective at an instant.
 public struct PlanCatalog: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One version of the plan as data: tasks, readiness criteria, service indicators, reporting rounds and colour
 /// rules. Decoded from the JSON format documented in docs/PLAN-FORMAT.md; check it with `PlanValidator`.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Checks a plan definition and reports every problem with its JSON path, a machine code and a message in
 /// Vietnamese and English. Pure: the caller reads the file and prints or returns the issues.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// How often one kind of report is expected, and when its latest report is too old to be trusted.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A commune's readiness colour, each criterion's state and the report behind them.
 public struct CommuneScore: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Everything the rules say at one instant: every commune, province and agency with colours and reasons, the
 /// national summary, and the overdue, at-risk and late-completed task lists.

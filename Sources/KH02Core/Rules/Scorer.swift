@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Scores report facts against one plan version at an instant. Pure and deterministic: the same plan, units,
 /// facts and instant give the same scorecard whatever the order of the facts.

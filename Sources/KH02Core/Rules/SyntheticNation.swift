@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A seeded generator of a realistic nation of units and report facts, for benchmarks, property tests and demo
 /// data. Pure: the same arguments always give the same output.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A unit's task-progress colour with its reasons and the state of every task it owns.
 public struct TaskProgressScore: Hashable, Sendable {

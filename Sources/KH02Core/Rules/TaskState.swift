@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One plan task as seen for one owning unit at `as_of`.
 public struct TaskState: Hashable, Sendable {

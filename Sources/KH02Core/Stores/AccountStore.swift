@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// API tokens: issued once (only a hash is kept), looked up by their secret, listed and revoked; and the
 /// dashboard's sessions opened with them.

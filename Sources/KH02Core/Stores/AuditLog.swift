@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The append-only record of every write: who, when, what, from where.
 public protocol AuditLog: Sendable {

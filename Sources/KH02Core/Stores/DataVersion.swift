@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// How far the inputs of the scores have changed: counters that grow with every stored upload, imported plan
 /// version and reference-unit load. Equal versions mean equal inputs, so scores computed for one instant can be

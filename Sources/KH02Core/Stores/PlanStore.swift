@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Keeps plan versions: immutable, each stored with the document it was imported from.
 public protocol PlanStore: Sendable {

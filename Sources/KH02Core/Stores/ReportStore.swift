@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Keeps uploaded reports: each upload stored whole and atomically, its rows append-only, and the facts the
 /// scores need read back as of any moment.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A calendar day without time or zone ("2025-07-01"), as used for deadlines, periods and validity dates.
 public struct CivilDate: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {

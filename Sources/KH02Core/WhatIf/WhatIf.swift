@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What-if analysis: score the same facts at the same instant under a candidate plan and under the current one,
 /// and list what would change. Also compares any two scorecards (e.g. two instants, for time travel).

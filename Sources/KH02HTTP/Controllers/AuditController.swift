@@ -1,6 +1,6 @@
-import Foundation
-import Hummingbird
-import KH02Core
+public import Foundation
+public import Hummingbird
+public import KH02Core
 
 /// `GET /audit[?limit=100&before=ISO]`: the audit log, newest first, for administrators.
 public struct AuditController: Sendable {

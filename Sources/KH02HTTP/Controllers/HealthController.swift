@@ -1,5 +1,5 @@
-import Hummingbird
-import KH02Core
+public import Hummingbird
+public import KH02Core
 
 /// `/health`: the process answers. `/ready`: the database is reachable and the schema current (503 otherwise),
 /// for load balancers and systemd.

@@ -1,6 +1,6 @@
-import Foundation
-import Hummingbird
-import KH02Core
+public import Foundation
+public import Hummingbird
+public import KH02Core
 
 /// `GET /info`, open to everyone: whether the data is demo data, the software version, the plan in effect, and
 /// whether reads need a token. The dashboard reads it before anything else.

@@ -1,6 +1,6 @@
-import Foundation
-import Hummingbird
-import KH02Core
+public import Foundation
+public import Hummingbird
+public import KH02Core
 
 /// Read-only access to plan versions: the list, and one version's exact document.
 public struct PlansController: Sendable {

@@ -1,6 +1,6 @@
-import Foundation
-import Hummingbird
-import KH02Core
+public import Foundation
+public import Hummingbird
+public import KH02Core
 
 /// Report uploads (`POST /reports/{kind}`, CSV or JSON, all-or-nothing, idempotent, `?dry_run=true`) and the
 /// record of uploads with their original files.

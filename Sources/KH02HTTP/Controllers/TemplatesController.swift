@@ -1,6 +1,6 @@
-import Foundation
-import Hummingbird
-import KH02Core
+public import Foundation
+public import Hummingbird
+public import KH02Core
 
 /// `GET /templates/{kind}.csv[?province=01]`: a ready-to-fill CSV (UTF-8 with BOM, CRLF) with the caller's units,
 /// or with one province's for central and admin accounts.

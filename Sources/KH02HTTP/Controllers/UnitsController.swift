@@ -1,6 +1,6 @@
-import Foundation
-import Hummingbird
-import KH02Core
+public import Foundation
+public import Hummingbird
+public import KH02Core
 
 /// Reference units: provinces, their communes, one commune with its history.
 public struct UnitsController: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KH02Core
+import NIOFoundationEssentialsCompat
 
 /// `POST /whatif[?as_of=…]`: a candidate plan (the plan JSON format) in; the same facts scored under it and under the
 /// plan in effect, and the units whose colour or band would change, out. Central and admin tokens only (it scores

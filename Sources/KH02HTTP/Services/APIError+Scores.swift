@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import KH02Core
 
 extension APIError {

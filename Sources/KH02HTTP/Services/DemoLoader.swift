@@ -1,6 +1,6 @@
-import Foundation
-import KH02Core
-import Logging
+public import Foundation
+public import KH02Core
+public import Logging
 
 /// Fills an empty database with the demo nation through the real ingestion path: one demo token per province
 /// (named "[DEMO] …"), each uploading its province's CSV files. Records `demo.load` in the audit log, which is

@@ -1,7 +1,7 @@
 import Crypto
-import Foundation
-import Hummingbird
-import KH02Core
+public import Foundation
+public import Hummingbird
+public import KH02Core
 
 /// Scores at any instant for the read API, cached so that hot reads are dictionary lookups.
 ///

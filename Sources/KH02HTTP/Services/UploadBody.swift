@@ -1,9 +1,9 @@
-import Crypto
-import Foundation
-import NIOCore
+public import Crypto
+public import Foundation
+public import NIOCore
 
 #if canImport(Glibc)
-import Glibc
+public import Glibc
 #endif
 
 /// An upload's bytes with their size and SHA-256: held in memory (the demo, tests) or spooled to a temporary

@@ -1,6 +1,7 @@
 import Crypto
-import Foundation
-import KH02Core
+public import Foundation
+import HTTPTypes
+public import KH02Core
 
 /// The one ingestion path, used by the upload endpoints and by `kh02 demo`: replay a retried upload's first
 /// answer, otherwise validate against the plan in force and the units of the day while the rows are copied into

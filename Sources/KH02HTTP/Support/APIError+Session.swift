@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 
 extension APIError {
     /// A cookie-authenticated change without the anti-CSRF header.

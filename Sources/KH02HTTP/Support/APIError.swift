@@ -1,6 +1,6 @@
-import Foundation
-import Hummingbird
-import KH02Core
+public import Foundation
+public import Hummingbird
+public import KH02Core
 
 /// An error a client may see: HTTP status, a stable machine `code`, and a message in Vietnamese and English.
 /// Anything else thrown by a route becomes a generic 500 without internals.

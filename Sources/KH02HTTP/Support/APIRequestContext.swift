@@ -1,6 +1,6 @@
-import Foundation
-import Hummingbird
-import KH02Core
+public import Foundation
+public import Hummingbird
+public import KH02Core
 import NIOCore
 
 /// The request context of every API route: JSON in snake_case, ISO 8601 dates, the caller's account once

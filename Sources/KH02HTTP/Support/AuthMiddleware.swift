@@ -1,6 +1,7 @@
-import Foundation
-import Hummingbird
-import KH02Core
+public import Foundation
+public import Hummingbird
+public import KH02Core
+import Logging
 
 /// Reads `Authorization: Bearer <token>`, else the dashboard's `kh02_session` cookie (a session opened by logging in),
 /// and puts the account on the context. A request without either goes on unauthenticated (routes that need one answer 401); a bearer

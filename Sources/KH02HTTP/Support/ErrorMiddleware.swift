@@ -1,4 +1,4 @@
-import Hummingbird
+public import Hummingbird
 import Logging
 
 /// Turns anything thrown below it into a JSON error body: `APIError` as it is, Hummingbird's own HTTP errors

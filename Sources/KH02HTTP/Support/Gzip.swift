@@ -1,4 +1,5 @@
 import CompressNIO
+import Foundation
 import Hummingbird
 
 /// gzip for large answers: compressed once when an answer is cached, sent to clients that accept it.

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import Logging
-import PostgresNIO
+public import PostgresNIO
 
 /// Turns a `DatabaseLocation` into client settings, starting the embedded cluster when that is where the data
 /// lives. `kh02 serve` owns the cluster (one per data dir, locked); other commands borrow a running one or start

@@ -1,5 +1,5 @@
-import Foundation
-import PostgresNIO
+public import Foundation
+public import PostgresNIO
 
 /// Where kh02's database is: an existing server (from a URL or `POSTGRES_*` variables), or the embedded
 /// cluster in a data directory.

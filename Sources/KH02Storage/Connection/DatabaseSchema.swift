@@ -1,7 +1,7 @@
-import Foundation
-import KH02Core
+public import Foundation
+public import KH02Core
 import Logging
-import PostgresNIO
+public import PostgresNIO
 
 /// Brings a database to the shape this build expects: migrations (applied, or required to be current) and the
 /// reference units.

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import Logging
-import PostgresNIO
+public import PostgresNIO
 
 #if canImport(Glibc)
 import Glibc

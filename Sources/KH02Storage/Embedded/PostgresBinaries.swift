@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The system's PostgreSQL server programs (`initdb`, `pg_ctl`), found on PATH or under
 /// `/usr/lib/postgresql/<version>/bin` (Debian keeps them there), newest version first.

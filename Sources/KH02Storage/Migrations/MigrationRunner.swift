@@ -1,5 +1,6 @@
+public import Foundation
 import Logging
-import PostgresNIO
+public import PostgresNIO
 
 /// Applies `SQL/NNNN_*.sql` files in one transaction and records each with its checksum in `schema_migrations`.
 ///

@@ -1,6 +1,6 @@
-import KH02Core
+public import KH02Core
 import Logging
-import PostgresNIO
+public import PostgresNIO
 
 /// Writes a `ReferenceDataset` into the reference tables in one transaction, set-based, and only when its
 /// checksum differs from the one loaded before. Unit versions are replaced wholesale (they are derived from the

@@ -1,6 +1,6 @@
 import Crypto
-import Foundation
-import KH02Core
+public import Foundation
+public import KH02Core
 
 /// The reference units as shipped in `SQL/reference/`: the 1 July 2025 lists, the later changes applied as
 /// new versions, the central agencies, and the simplified boundaries.

@@ -1,6 +1,6 @@
-import Foundation
-import KH02Core
-import PostgresNIO
+public import Foundation
+public import KH02Core
+public import PostgresNIO
 
 extension PostgresReportStore {
     /// The counters of `data_versions` (kept by triggers in the writing transactions): one primary-key scan.

@@ -1,8 +1,8 @@
-import Foundation
-import KH02Core
+public import Foundation
+public import KH02Core
 import Logging
 import NIOCore
-import PostgresNIO
+public import PostgresNIO
 
 /// `ReportStore` over `uploads`, the `*_reports` tables (filled with COPY) and the `*_current` tables.
 public struct PostgresReportStore: ReportStore {

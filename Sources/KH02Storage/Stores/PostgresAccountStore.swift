@@ -1,8 +1,8 @@
 import Crypto
-import Foundation
-import KH02Core
+public import Foundation
+public import KH02Core
 import Logging
-import PostgresNIO
+public import PostgresNIO
 
 /// `AccountStore` over `api_tokens`. Secrets are `kh02_` + 32 random bytes in base64url; only their SHA-256 is
 /// stored, so a leaked database does not leak usable tokens.

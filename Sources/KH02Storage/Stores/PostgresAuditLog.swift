@@ -1,7 +1,7 @@
-import Foundation
-import KH02Core
+public import Foundation
+public import KH02Core
 import Logging
-import PostgresNIO
+public import PostgresNIO
 
 /// `AuditLog` over the append-only `audit_log` table.
 public struct PostgresAuditLog: AuditLog {

@@ -1,7 +1,7 @@
-import Foundation
-import KH02Core
+public import Foundation
+public import KH02Core
 import Logging
-import PostgresNIO
+public import PostgresNIO
 
 /// `BoundaryStore` over `province_boundaries` and `commune_boundaries` (geometry JSON loaded with the reference units).
 public struct PostgresBoundaryStore: BoundaryStore {

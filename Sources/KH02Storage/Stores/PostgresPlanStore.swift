@@ -1,8 +1,8 @@
 import Crypto
-import Foundation
-import KH02Core
+public import Foundation
+public import KH02Core
 import Logging
-import PostgresNIO
+public import PostgresNIO
 
 /// `PlanStore` over `plan_versions` (append-only: a trigger refuses updates and deletes).
 public struct PostgresPlanStore: PlanStore {

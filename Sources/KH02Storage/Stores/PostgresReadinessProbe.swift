@@ -1,6 +1,6 @@
-import KH02Core
+public import KH02Core
 import Logging
-import PostgresNIO
+public import PostgresNIO
 
 /// Ready when the database answers, every migration of this build is applied unchanged, and the reference units
 /// are loaded.

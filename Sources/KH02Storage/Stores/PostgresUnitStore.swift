@@ -1,6 +1,6 @@
-import KH02Core
+public import KH02Core
 import Logging
-import PostgresNIO
+public import PostgresNIO
 
 /// `UnitStore` over the reference tables; every query picks the versions valid on the day asked about.
 public struct PostgresUnitStore: UnitStore {

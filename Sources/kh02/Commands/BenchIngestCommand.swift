@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Hummingbird
 import KH02Core
 import KH02HTTP
 import KH02Storage

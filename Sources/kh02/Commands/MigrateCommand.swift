@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KH02Storage
 
 /// `kh02 migrate`: applies the SQL/ migrations and loads the reference units, or shows where they stand.

@@ -1,7 +1,8 @@
-import Foundation
+public import Foundation
 import KH02Storage
+import KH02TestSupport
 import Logging
-import PostgresNIO
+public import PostgresNIO
 
 /// Real PostgreSQL for tests: one throwaway cluster per test process (or the server of `DATABASE_URL`), a
 /// template database migrated and loaded once, and a fresh clone of it for every test.
@@ -23,10 +24,7 @@ public enum TestDatabase {
     }
 
     /// The repository's `SQL/` folder.
-    public static var sqlDirectory: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("SQL").path
-    }
+    public static var sqlDirectory: String { RepositoryPaths.sqlDirectory }
 
     /// A quiet logger for tests (warnings and worse).
     public static var logger: Logger { TestLogger.quiet }
