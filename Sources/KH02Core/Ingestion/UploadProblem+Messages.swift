@@ -129,6 +129,13 @@ extension UploadProblem {
             "The row has \(found) cells but the header has \(expected) columns.")
     }
 
+    /// A text value holding U+0000, which PostgreSQL text cannot store (a JSON `\u0000` escape, say).
+    static func nulCharacter(row: Int, column: String) -> UploadProblem {
+        cell(
+            .nulCharacter, row, column, nil, "Ô \"\(column)\" chứa ký tự NUL (mã 0), không được phép trong văn bản.",
+            "The \"\(column)\" cell holds a NUL character (code 0), which text may not contain.")
+    }
+
     static func missingValue(row: Int, column: String) -> UploadProblem {
         cell(
             .missingValue, row, column, nil, "Ô \"\(column)\" không được để trống.",

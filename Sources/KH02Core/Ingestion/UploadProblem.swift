@@ -21,6 +21,7 @@ public struct UploadProblem: Error, Hashable, Sendable, CustomStringConvertible 
         case asOfMissing = "as_of_missing"
         // One row.
         case wrongFieldCount = "wrong_field_count"
+        case nulCharacter = "nul_character"
         case missingValue = "missing_value"
         case invalidUnitCode = "invalid_unit_code"
         case unitKindNotAllowed = "unit_kind_not_allowed"

@@ -331,6 +331,7 @@ private struct SpecStream<Spec: UploadSpec>: UploadStreamEngine {
     }
 
     private mutating func handle(_ number: Int, _ cells: RowCells) {
+        guard !hasNUL(number, cells) else { return }
         if valueColumns.allSatisfy({ cells[$0].map { CellParser.trim($0).isEmpty } ?? true }) {
             skipped += 1
             diagnostics.warn(.rowNotFilled(row: number))
@@ -356,6 +357,17 @@ private struct SpecStream<Spec: UploadSpec>: UploadStreamEngine {
         rowCount += 1
         units.insert(spec.unit(of: row))
         if sample.count < configuration.sampleSize { sample.append(row) }
+    }
+
+    /// True after recording a problem for each cell of the row that holds U+0000: PostgreSQL text cannot store it.
+    /// A raw zero byte never gets here (the body is refused as binary), but a JSON `\u0000` escape decodes to one.
+    private mutating func hasNUL(_ number: Int, _ cells: RowCells) -> Bool {
+        var found = false
+        for (i, column) in spec.columns.enumerated() where cells[i]?.unicodeScalars.contains("\0") == true {
+            diagnostics.fail(.nulCharacter(row: number, column: column.name))
+            found = true
+        }
+        return found
     }
 
     /// True when no earlier row had `row`'s key; otherwise records the duplicate.
