@@ -82,6 +82,14 @@ public actor InMemoryReportStore: ReportStore {
             .map { StoredAnswer(answer: $0.metadata.answer, contentSHA256: $0.metadata.contentSHA256) }
     }
 
+    public func latestUpload(account: UUID, kind: UploadKind) async throws -> LatestUpload? {
+        uploads.last { $0.metadata.account.id == account && $0.upload.kind == kind }.map {
+            LatestUpload(
+                id: $0.metadata.id, idempotencyKey: $0.metadata.idempotencyKey,
+                answer: StoredAnswer(answer: $0.metadata.answer, contentSHA256: $0.metadata.contentSHA256))
+        }
+    }
+
     public func uploads(touching unit: AnyUnitCode?, limit: Int) async throws -> [UploadRecord] {
         Array(uploads.filter { unit == nil || $0.upload.units.contains(unit!) }.reversed().prefix(limit).map { record($0.upload, $0.metadata) })
     }

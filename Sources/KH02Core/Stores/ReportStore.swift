@@ -12,6 +12,9 @@ public protocol ReportStore: Sendable {
     ) async throws -> UploadStoreOutcome
     /// The answer given to an earlier upload of `account` under `idempotencyKey`, if any.
     func answer(account: UUID, idempotencyKey: String) async throws -> StoredAnswer?
+    /// The latest upload of `kind` that `account` stored (in the order uploads were stored), if any: a body
+    /// sent without an Idempotency-Key is a retry only when it repeats this one.
+    func latestUpload(account: UUID, kind: UploadKind) async throws -> LatestUpload?
     /// Uploads, newest first: all, or those with a row for `unit` (for a province: or for one of its communes).
     func uploads(touching unit: AnyUnitCode?, limit: Int) async throws -> [UploadRecord]
     /// One upload: its record, the units it touched and its answer.
@@ -96,6 +99,19 @@ public struct StoredAnswer: Hashable, Sendable {
     public init(answer: Data, contentSHA256: String) {
         self.answer = answer
         self.contentSHA256 = contentSHA256
+    }
+}
+
+/// A token's latest upload of a kind: which it is, the idempotency key it was stored under, and its answer.
+public struct LatestUpload: Hashable, Sendable {
+    public var id: UUID
+    public var idempotencyKey: String
+    public var answer: StoredAnswer
+
+    public init(id: UUID, idempotencyKey: String, answer: StoredAnswer) {
+        self.id = id
+        self.idempotencyKey = idempotencyKey
+        self.answer = answer
     }
 }
 

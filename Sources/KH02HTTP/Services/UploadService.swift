@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import KH02Core
 
@@ -39,7 +38,8 @@ public struct UploadService: Sendable {
         public var body: UploadBody
         /// The `as_of` query parameter as written (a day or an ISO 8601 time).
         public var defaultAsOf: String?
-        /// The client's `Idempotency-Key`; without one, a hash of kind, `as_of` and body stands in.
+        /// The client's `Idempotency-Key`; without one, a hash of kind, `as_of` and body stands in, matching only the
+        /// token's latest upload of the kind (`idempotency(of:contentHash:account:)`).
         public var idempotencyKey: String?
         public var dryRun: Bool
 
@@ -65,11 +65,9 @@ public struct UploadService: Sendable {
 
     public func submit(_ submission: Submission, account: Account, remoteAddress: String?) async throws -> Outcome {
         let contentHash = submission.body.sha256
-        let key = submission.idempotencyKey ?? "sha256:" + UploadBody.hex(SHA256.hash(
-            data: Data("\(submission.kind.rawValue)|\(submission.defaultAsOf ?? "")|\(contentHash)".utf8)))
-        if !submission.dryRun, let first = try await reports.answer(account: account.id, idempotencyKey: key) {
-            return try replay(first, contentHash: contentHash)
-        }
+        let idempotency = try await idempotency(of: submission, contentHash: contentHash, account: account)
+        if let first = idempotency.replay { return try replay(first, contentHash: contentHash) }
+        let key = idempotency.key
         let receivedAt = now()
         let (directory, catalog) = try await inputs()
         guard let plan = catalog.effective(at: receivedAt) else {

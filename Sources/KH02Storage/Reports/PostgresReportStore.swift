@@ -133,6 +133,18 @@ public struct PostgresReportStore: ReportStore {
         return nil
     }
 
+    public func latestUpload(account: UUID, kind: UploadKind) async throws -> LatestUpload? {
+        let rows = try await client.query(
+            """
+            SELECT id, idempotency_key, answer::text, content_sha256 FROM uploads
+            WHERE token_id = \(account) AND kind = \(kind.rawValue) ORDER BY sequence DESC LIMIT 1
+            """, logger: logger)
+        for try await (id, key, answer, hash) in rows.decode((UUID, String, String, String).self) {
+            return LatestUpload(id: id, idempotencyKey: key, answer: StoredAnswer(answer: Data(answer.utf8), contentSHA256: hash))
+        }
+        return nil
+    }
+
     private static let recordColumns = "id, kind, format, token_id, uploader, received_at, row_count, units_touched, plan_id, plan_version"
     private typealias RecordRow = (UUID, String, String, UUID, String, Date, Int, Int, String, Int)
 
