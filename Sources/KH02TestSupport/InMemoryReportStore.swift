@@ -99,6 +99,22 @@ public actor InMemoryReportStore: ReportStore {
         return StoredUpload(record: record(upload, metadata), units: upload.units.map(\.rawValue).sorted(), answer: metadata.answer)
     }
 
+    public func rowNumbers(of upload: UUID, units: [String]) async throws -> [Int] {
+        guard let stored = uploads.first(where: { $0.metadata.id == upload }) else { return [] }
+        let wanted = Set(units)
+        return stored.upload.summary(first: .max).filter { wanted.contains($0.unit.rawValue) }.map(\.row).sorted()
+    }
+
+    public func unitCounts(of ids: [UUID], within area: AnyUnitCode) async throws -> [UUID: Int] {
+        var result: [UUID: Int] = [:]
+        for (upload, metadata, _) in uploads where ids.contains(metadata.id) {
+            // Without the unit directory here, a province's communes are not known: only the unit itself counts.
+            let count = upload.units.filter { $0 == area }.count
+            if count > 0 { result[metadata.id] = count }
+        }
+        return result
+    }
+
     public func originalPart(of upload: UUID, part: Int) async throws -> [UInt8]? {
         guard part == 0, let stored = uploads.first(where: { $0.metadata.id == upload }) else { return nil }
         return stored.original

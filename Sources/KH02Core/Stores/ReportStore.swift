@@ -19,6 +19,11 @@ public protocol ReportStore: Sendable {
     func uploads(touching unit: AnyUnitCode?, limit: Int) async throws -> [UploadRecord]
     /// One upload: its record, the units it touched and its answer.
     func upload(id: UUID) async throws -> StoredUpload?
+    /// The numbers of the rows of `upload` about one of `units` (the validator's row numbers), ascending.
+    func rowNumbers(of upload: UUID, units: [String]) async throws -> [Int]
+    /// For each of `uploads`, how many distinct units it has rows for that are `area` or (for a province) its
+    /// communes; uploads with none are left out.
+    func unitCounts(of uploads: [UUID], within area: AnyUnitCode) async throws -> [UUID: Int]
     /// Part `part` (from 0) of an upload's original file, or nil after the last part.
     func originalPart(of upload: UUID, part: Int) async throws -> [UInt8]?
     /// Each unit's latest report at or before `asOf` (readiness per commune, status per unit and task,

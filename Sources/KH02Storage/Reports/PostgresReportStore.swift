@@ -184,6 +184,34 @@ public struct PostgresReportStore: ReportStore {
         return nil
     }
 
+    public func rowNumbers(of upload: UUID, units: [String]) async throws -> [Int] {
+        let rows = try await client.query(
+            """
+            SELECT row_number FROM readiness_reports WHERE upload_id = \(upload) AND commune_code = ANY(\(units))
+            UNION ALL SELECT row_number FROM task_reports WHERE upload_id = \(upload) AND unit_code = ANY(\(units))
+            UNION ALL SELECT row_number FROM service_reports WHERE upload_id = \(upload) AND unit_code = ANY(\(units))
+            ORDER BY 1
+            """, logger: logger)
+        var result: [Int] = []
+        for try await row in rows.decode(Int.self) { result.append(row) }
+        return result
+    }
+
+    public func unitCounts(of uploads: [UUID], within area: AnyUnitCode) async throws -> [UUID: Int] {
+        let rows = try await client.query(
+            """
+            SELECT upload_id, count(DISTINCT unit) FROM (
+                SELECT upload_id, commune_code AS unit FROM readiness_reports WHERE upload_id = ANY(\(uploads))
+                UNION ALL SELECT upload_id, unit_code FROM task_reports WHERE upload_id = ANY(\(uploads))
+                UNION ALL SELECT upload_id, unit_code FROM service_reports WHERE upload_id = ANY(\(uploads))) r
+            WHERE unit = \(area.rawValue) OR unit IN (SELECT code FROM commune_versions WHERE province_code = \(area.rawValue))
+            GROUP BY upload_id
+            """, logger: logger)
+        var result: [UUID: Int] = [:]
+        for try await (id, count) in rows.decode((UUID, Int).self) { result[id] = count }
+        return result
+    }
+
     public func originalPart(of upload: UUID, part: Int) async throws -> [UInt8]? {
         let rows = try await client.query(
             "SELECT bytes FROM upload_originals WHERE upload_id = \(upload) AND part = \(part)", logger: logger)
