@@ -11,7 +11,7 @@ public actor InMemoryReportStore: ReportStore {
     public nonisolated func store(
         upload id: UUID, kind: UploadKind, receivedAt: Date, _ write: (any UploadSink) async throws -> UploadDecision
     ) async throws -> UploadStoreOutcome {
-        let sink = Sink()
+        let sink = Sink(stored: await readinessKeys())
         switch try await write(sink) {
         case .discard: return .discarded
         case .commit(let metadata, let upload):
@@ -30,8 +30,18 @@ public actor InMemoryReportStore: ReportStore {
         return .stored
     }
 
+    /// The commune and as-of of every stored readiness row.
+    private func readinessKeys() -> [(commune: CommuneCode, asOf: Date)] {
+        uploads.flatMap { stored -> [(commune: CommuneCode, asOf: Date)] in
+            guard case .readiness(let rows) = stored.upload.rows else { return [] }
+            return rows.map { ($0.commune, $0.asOf) }
+        }
+    }
+
     /// Collects an upload's rows and original in memory, and finds its duplicates like the Postgres store.
     private final class Sink: UploadSink {
+        /// The stored readiness rows when the upload began (no lock: the in-memory store serves tests).
+        let stored: [(commune: CommuneCode, asOf: Date)]
         var readiness: [ReadinessRow] = []
         var tasks: [TaskRow] = []
         var services: [ServiceRow] = []
@@ -65,6 +75,23 @@ public actor InMemoryReportStore: ReportStore {
                 $0.unit.rawValue + " " + $0.task.rawValue
             }
             find(services, row: \.row, key: { Pair(a: $0.unit, b: $0.month) }, column: "period") { $0.unit.rawValue + " " + $0.month.description }
+            return (Array(problems.prefix(limit)), problems.count)
+        }
+
+        init(stored: [(commune: CommuneCode, asOf: Date)]) { self.stored = stored }
+
+        func readinessOverDailyLimit(_ maximumPerDay: Int, limit: Int) async throws -> (listed: [UploadProblem], total: Int) {
+            struct Key: Hashable { var commune: CommuneCode; var day: CivilDate }
+            var counts: [Key: Int] = [:]
+            for (commune, asOf) in stored + readiness.map({ (commune: $0.commune, asOf: $0.asOf) }) {
+                counts[Key(commune: commune, day: CivilDate(vietnamDayOf: asOf)), default: 0] += 1
+            }
+            var seen = Set<Key>()
+            let problems = readiness.sorted { $0.row < $1.row }.compactMap { row -> UploadProblem? in
+                let key = Key(commune: row.commune, day: CivilDate(vietnamDayOf: row.asOf))
+                guard let count = counts[key], count > maximumPerDay, seen.insert(key).inserted else { return nil }
+                return .tooManyReportsPerDay(row: row.row, commune: row.commune.rawValue, day: key.day, count: count, limit: maximumPerDay)
+            }
             return (Array(problems.prefix(limit)), problems.count)
         }
 

@@ -313,6 +313,15 @@ extension UploadProblem {
             "Duplicates row \(firstRow) (same unit and time).")
     }
 
+    /// Row `row` (the upload's first for `commune` on `day`, its as-of day in Vietnam) would bring the commune's
+    /// readiness reports of that day, stored ones and this upload's together, to `count`, over the plan's `limit`.
+    public static func tooManyReportsPerDay(row: Int, commune: String, day: CivilDate, count: Int, limit: Int) -> UploadProblem {
+        cell(
+            .tooManyReportsPerDay, row, "as_of", "\(commune) \(day)",
+            "Xã \(commune) sẽ có \(count) báo cáo ngày \(day.vietnamese) (kể cả tệp này); kế hoạch cho phép tối đa \(limit) báo cáo mỗi ngày.",
+            "Commune \(commune) would have \(count) reports on \(day.vietnamese) (this file included); the plan allows at most \(limit) a day.")
+    }
+
     static func criterionUnknown(row: Int, column: String, value: String) -> UploadProblem {
         cell(
             .criterionUnknown, row, column, value.isEmpty ? nil : value,

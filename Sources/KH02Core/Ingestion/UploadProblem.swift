@@ -44,6 +44,7 @@ public struct UploadProblem: Error, Hashable, Sendable, CustomStringConvertible 
         case completedOnAfterAsOf = "completed_on_after_as_of"
         case countsInconsistent = "counts_inconsistent"
         case duplicateRow = "duplicate_row"
+        case tooManyReportsPerDay = "too_many_reports_per_day"
         // Warnings: the upload is still accepted.
         case criterionUnknown = "criterion_unknown"
         case noteTruncated = "note_truncated"

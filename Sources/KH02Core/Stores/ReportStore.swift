@@ -46,6 +46,12 @@ public protocol UploadSink {
     /// The appended rows that repeat an earlier row's key (unit and as-of; unit, task and as-of; unit and
     /// month), as problems naming the first row: the first `limit` in row order, and how many there are.
     func duplicateRows(limit: Int) async throws -> (listed: [UploadProblem], total: Int)
+    /// For appended readiness rows: each commune and Vietnam day (of the as-of) that would have more than
+    /// `maximumPerDay` reports, every stored upload's and this one's together, as a problem on this upload's first
+    /// row for it (`UploadProblem.tooManyReportsPerDay`): the first `limit` in row order, and how many there are.
+    /// Until the transaction ends, another upload for the same communes waits here, so two concurrent uploads
+    /// cannot both pass the limit.
+    func readinessOverDailyLimit(_ maximumPerDay: Int, limit: Int) async throws -> (listed: [UploadProblem], total: Int)
 }
 
 /// What becomes of an upload once `ReportStore.store`'s writer has read it.

@@ -102,7 +102,11 @@ public struct UploadService: Sendable {
             try await appendPending()
             if stream.duplicatesLeftToStore {
                 let (listed, total) = try await sink.duplicateRows(limit: limits.maximumProblems)
-                stream.recordDuplicates(listed, total: total)
+                stream.recordStoreProblems(listed, total: total)
+            }
+            if submission.kind == .readiness && !stream.hasProblems {
+                let (listed, total) = try await sink.readinessOverDailyLimit(plan.reporting.maxReportsPerDay, limit: limits.maximumProblems)
+                stream.recordStoreProblems(listed, total: total)
             }
             switch stream.result() {
             case .failure(let problems):
