@@ -22,18 +22,26 @@ extension PostgresUploadSink {
             """, logger: logger)
         for try await _ in locks {}
         // Days are Vietnam days (UTC+7, no daylight saving): shift to UTC+7 wall time, take the date, shift back.
+        // One aggregate over the stored rows of the upload's communes inside the span of its days (an index range
+        // on commune and as-of for a few communes, on as-of for a national round), not a probe per commune and day:
+        // a year of daily rounds in one file is over a million of those.
         let rows = try await connection.query(
             """
             WITH mine AS (
                 SELECT commune_code, ((as_of AT TIME ZONE 'UTC') + interval '7 hours')::date AS day, min(row_number) AS first_row
-                FROM readiness_reports WHERE upload_id = \(upload) GROUP BY 1, 2)
-            SELECT m.first_row, m.commune_code, m.day::text, n.total, count(*) OVER ()
-            FROM mine m CROSS JOIN LATERAL (
-                SELECT count(*) AS total FROM readiness_reports r
-                WHERE r.commune_code = m.commune_code
-                  AND r.as_of >= (m.day::timestamp - interval '7 hours') AT TIME ZONE 'UTC'
-                  AND r.as_of < (m.day::timestamp + interval '17 hours') AT TIME ZONE 'UTC') n
-            WHERE n.total > \(maximumPerDay)
+                FROM readiness_reports WHERE upload_id = \(upload) GROUP BY 1, 2),
+            span AS (
+                SELECT (min(day)::timestamp - interval '7 hours') AT TIME ZONE 'UTC' AS first_instant,
+                       (max(day)::timestamp + interval '17 hours') AT TIME ZONE 'UTC' AS end_instant FROM mine),
+            counts AS (
+                SELECT r.commune_code, ((r.as_of AT TIME ZONE 'UTC') + interval '7 hours')::date AS day, count(*) AS total
+                FROM readiness_reports r, span
+                WHERE r.as_of >= span.first_instant AND r.as_of < span.end_instant
+                  AND r.commune_code IN (SELECT commune_code FROM mine)
+                GROUP BY 1, 2)
+            SELECT m.first_row, m.commune_code, m.day::text, c.total, count(*) OVER ()
+            FROM mine m JOIN counts c USING (commune_code, day)
+            WHERE c.total > \(maximumPerDay)
             ORDER BY m.first_row LIMIT \(limit)
             """, logger: logger)
         var listed: [UploadProblem] = []
