@@ -128,36 +128,30 @@ public struct ReportsController: Sendable {
     }
 
     /// The original file, streamed a stored part at a time; for a reader who may see only part of the upload, the
-    /// file cut down to the rows of its area (`UploadOriginalExtract`), named `…-partial`.
+    /// file cut down to the rows of its area as it streams (`UploadOriginalExtract`), named `…-partial`.
     @Sendable func original(_ request: Request, context: APIRequestContext) async throws -> Response {
         let readable = try await readable(request, context: context)
         let stored = readable.stored
-        let type = stored.record.format == .csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8"
+        let format = stored.record.format
         let id = stored.record.id
         let reports = self.reports
-        func attachment(_ suffix: String) -> HTTPFields {
-            let name = "upload-\(id.uuidString.lowercased())\(suffix).\(stored.record.format.rawValue)"
-            return [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""]
-        }
+        var extract: UploadOriginalExtract?
         if let visible = readable.visibleUnits {
-            let rows = Set(try await reports.rowNumbers(of: id, units: visible))
-            var whole: [UInt8] = []
-            var part = 0
-            while let bytes = try await reports.originalPart(of: id, part: part) {
-                whole += bytes
-                part += 1
-            }
-            let extract = UploadOriginalExtract.rows(of: whole, format: stored.record.format, keeping: rows)
-            return Response(status: .ok, headers: attachment("-partial"), body: .init(byteBuffer: ByteBuffer(bytes: extract)))
+            extract = UploadOriginalExtract(format: format, keeping: Set(try await reports.rowNumbers(of: id, units: visible)))
         }
+        let name = "upload-\(id.uuidString.lowercased())\(extract == nil ? "" : "-partial").\(format.rawValue)"
+        let type = format == .csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8"
         return Response(
-            status: .ok, headers: attachment(""),
-            body: ResponseBody { writer in
+            status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
+            body: ResponseBody { [extract] writer in
+                var extract = extract
                 var part = 0
                 while let bytes = try await reports.originalPart(of: id, part: part) {
-                    try await writer.write(ByteBuffer(bytes: bytes))
+                    let out = extract == nil ? bytes : extract!.feed(bytes[...])
+                    if !out.isEmpty { try await writer.write(ByteBuffer(bytes: out)) }
                     part += 1
                 }
+                if let rest = extract?.finish(), !rest.isEmpty { try await writer.write(ByteBuffer(bytes: rest)) }
                 try await writer.finish(nil)
             })
     }

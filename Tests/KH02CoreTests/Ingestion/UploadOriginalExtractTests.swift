@@ -17,6 +17,20 @@ struct UploadOriginalExtractTests {
         #expect(String(decoding: first, as: UTF8.self) == "commune_code;as_of;note\r\n00004;2025-08-19;\"hai\r\ndòng\"\r\n")
     }
 
+    @Test("CSV fed in parts, split anywhere (inside a BOM, a character or a quoted line break), gives the extract of the whole")
+    func anySplit() {
+        let text = "\u{FEFF}commune_code;as_of;note\r\n00004;2025-08-19;\"hai\r\ndòng\"\r\n\r\n00008;2025-08-19;\"có \"\"ngoặc\"\"\"\r\n00025;2025-08-19;x"
+        let bytes = Array(text.utf8)
+        for keep: Set<Int> in [[2], [5, 6], []] {
+            let whole = UploadOriginalExtract.rows(of: bytes, format: .csv, keeping: keep)
+            for cut in 0...bytes.count {
+                var extract = UploadOriginalExtract(format: .csv, keeping: keep)
+                let parts = extract.feed(bytes[..<cut]) + extract.feed(bytes[cut...]) + extract.finish()
+                #expect(parts == whole, "cut at \(cut), keeping \(keep)")
+            }
+        }
+    }
+
     @Test("CSV: the kept lines are the row numbers the validator gives")
     func sameNumbersAsValidator() throws {
         let body = F.csv(F.readinessHeader, "", "00004,2025-08-19,1,1,1,1,1,1,a", "00008,2025-08-19,1,1,1,1,1,1,b")
