@@ -56,6 +56,11 @@ struct UploadScopeTests {
 
                 let whole = try await get(http, "/api/v1/reports/\(id)", token: province)
                 #expect(try whole.json["partial"] as? Bool == false && whole.json["visible_rows"] as? Int == 2)
+                // A's row reads the same in the cut-down answer as in the whole one, key for key.
+                let wholeRows = try #require((try whole.json["answer"] as? [String: Any])?["rows"] as? [[String: Any]])
+                let partRows = try #require(answer["rows"] as? [[String: Any]])
+                #expect(NSDictionary(dictionary: partRows[0]).isEqual(to: wholeRows[0]))
+                #expect((partRows[0]["accepted"] as? [String: String])?["online_meeting"] != nil)
                 #expect(try await Array(buffer: get(http, "/api/v1/reports/\(id)/original", token: province).body) == Self.provinceFile)
                 let provinceList = try await get(http, "/api/v1/reports", token: province)
                 #expect((try provinceList.json["items"] as? [[String: Any]])?.first?["partial"] as? Bool == false)

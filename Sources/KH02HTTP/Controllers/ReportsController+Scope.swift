@@ -40,20 +40,30 @@ extension ReportsController {
     }
 }
 
-extension UploadAnswerDTO {
-    /// The answer cut down to the rows numbered in `rows` (and their warnings), with counts and message to match:
-    /// what a reader who may see only those rows gets.
-    func restricted(to rows: Set<Int>, units: Int) -> UploadAnswerDTO {
-        var answer = self
-        answer.rows = self.rows.filter { rows.contains($0.row) }
-        answer.rowsListed = answer.rows.count
-        answer.warnings = warnings.filter { $0.row.map { rows.contains($0) } ?? false }
-        answer.totalWarnings = answer.warnings.count
-        answer.rowsAccepted = rows.count
-        answer.unitsTouched = units
-        answer.rowsSkipped = 0
-        answer.message = "Chỉ hiển thị \(rows.count) dòng về đơn vị của bạn trong lần gửi này."
-        answer.messageEn = "Only the \(rows.count) rows about your units in this upload are shown."
-        return answer
+extension ReportsController {
+    /// A stored answer that is not a JSON object (never written so): a server error.
+    struct StoredAnswerNotObject: Error {}
+
+    /// The stored answer cut down to the rows numbered in `rows` (and their warnings), with counts and message to
+    /// match: what a reader who may see only those rows gets. Worked on as the JSON it is, key for key, so nothing
+    /// else of it changes (a Codable round trip through the API's snake-case key strategy would rename criterion
+    /// keys with digits in `accepted`).
+    static func restrictedAnswer(_ answer: Data, to rows: Set<Int>, units: Int) throws -> Data {
+        guard var object = try JSONSerialization.jsonObject(with: answer) as? [String: Any] else { throw StoredAnswerNotObject() }
+        func kept(_ key: String) -> [[String: Any]] {
+            (object[key] as? [[String: Any]] ?? []).filter { ($0["row"] as? Int).map { rows.contains($0) } ?? false }
+        }
+        let listed = kept("rows")
+        let warnings = kept("warnings")
+        object["rows"] = listed
+        object["rows_listed"] = listed.count
+        object["warnings"] = warnings
+        object["total_warnings"] = warnings.count
+        object["rows_accepted"] = rows.count
+        object["rows_skipped"] = 0
+        object["units_touched"] = units
+        object["message"] = "Chỉ hiển thị \(rows.count) dòng về đơn vị của bạn trong lần gửi này."
+        object["message_en"] = "Only the \(rows.count) rows about your units in this upload are shown."
+        return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
     }
 }

@@ -117,8 +117,7 @@ public struct ReportsController: Sendable {
             dto.units = visible
             dto.partial = true
             dto.visibleRows = rows.count
-            answer = try APIJSON.encoder.encode(
-                try APIJSON.decoder.decode(UploadAnswerDTO.self, from: stored.answer).restricted(to: Set(rows), units: visible.count))
+            answer = try Self.restrictedAnswer(stored.answer, to: Set(rows), units: visible.count)
         }
         // The answer is JSON already: splice it in rather than decode and re-encode it.
         var record = try APIJSON.encoder.encode(dto)
