@@ -1,4 +1,4 @@
--- 0008: dashboard sessions. Logging in with a token opens a session whose own random secret goes in the browser's
+-- 0009: dashboard sessions. Logging in with a token opens a session whose own random secret goes in the browser's
 -- cookie (only its SHA-256 is kept here, and it is not the token), so logging out ends the session on the server,
 -- it expires by itself, and revoking the token ends every session opened with it.
 

@@ -11,7 +11,7 @@ public actor InMemoryReportStore: ReportStore {
     public nonisolated func store(
         upload id: UUID, kind: UploadKind, receivedAt: Date, _ write: (any UploadSink) async throws -> UploadDecision
     ) async throws -> UploadStoreOutcome {
-        let sink = Sink()
+        let sink = Sink(stored: await readinessKeys())
         switch try await write(sink) {
         case .discard: return .discarded
         case .commit(let metadata, let upload):
@@ -30,8 +30,18 @@ public actor InMemoryReportStore: ReportStore {
         return .stored
     }
 
+    /// The commune and as-of of every stored readiness row.
+    private func readinessKeys() -> [(commune: CommuneCode, asOf: Date)] {
+        uploads.flatMap { stored -> [(commune: CommuneCode, asOf: Date)] in
+            guard case .readiness(let rows) = stored.upload.rows else { return [] }
+            return rows.map { ($0.commune, $0.asOf) }
+        }
+    }
+
     /// Collects an upload's rows and original in memory, and finds its duplicates like the Postgres store.
     private final class Sink: UploadSink {
+        /// The stored readiness rows when the upload began (no lock: the in-memory store serves tests).
+        let stored: [(commune: CommuneCode, asOf: Date)]
         var readiness: [ReadinessRow] = []
         var tasks: [TaskRow] = []
         var services: [ServiceRow] = []
@@ -68,6 +78,23 @@ public actor InMemoryReportStore: ReportStore {
             return (Array(problems.prefix(limit)), problems.count)
         }
 
+        init(stored: [(commune: CommuneCode, asOf: Date)]) { self.stored = stored }
+
+        func readinessOverDailyLimit(_ maximumPerDay: Int, limit: Int) async throws -> (listed: [UploadProblem], total: Int) {
+            struct Key: Hashable { var commune: CommuneCode; var day: CivilDate }
+            var counts: [Key: Int] = [:]
+            for (commune, asOf) in stored + readiness.map({ (commune: $0.commune, asOf: $0.asOf) }) {
+                counts[Key(commune: commune, day: CivilDate(vietnamDayOf: asOf)), default: 0] += 1
+            }
+            var seen = Set<Key>()
+            let problems = readiness.sorted { $0.row < $1.row }.compactMap { row -> UploadProblem? in
+                let key = Key(commune: row.commune, day: CivilDate(vietnamDayOf: row.asOf))
+                guard let count = counts[key], count > maximumPerDay, seen.insert(key).inserted else { return nil }
+                return .tooManyReportsPerDay(row: row.row, commune: row.commune.rawValue, day: key.day, count: count, limit: maximumPerDay)
+            }
+            return (Array(problems.prefix(limit)), problems.count)
+        }
+
         func rows(of kind: UploadKind) -> UploadRows {
             switch kind {
             case .readiness: .readiness(readiness)
@@ -82,6 +109,14 @@ public actor InMemoryReportStore: ReportStore {
             .map { StoredAnswer(answer: $0.metadata.answer, contentSHA256: $0.metadata.contentSHA256) }
     }
 
+    public func latestUpload(account: UUID, kind: UploadKind) async throws -> LatestUpload? {
+        uploads.last { $0.metadata.account.id == account && $0.upload.kind == kind }.map {
+            LatestUpload(
+                id: $0.metadata.id, idempotencyKey: $0.metadata.idempotencyKey,
+                answer: StoredAnswer(answer: $0.metadata.answer, contentSHA256: $0.metadata.contentSHA256))
+        }
+    }
+
     public func uploads(touching unit: AnyUnitCode?, limit: Int) async throws -> [UploadRecord] {
         Array(uploads.filter { unit == nil || $0.upload.units.contains(unit!) }.reversed().prefix(limit).map { record($0.upload, $0.metadata) })
     }
@@ -89,6 +124,22 @@ public actor InMemoryReportStore: ReportStore {
     public func upload(id: UUID) async throws -> StoredUpload? {
         guard let (upload, metadata, _) = uploads.first(where: { $0.metadata.id == id }) else { return nil }
         return StoredUpload(record: record(upload, metadata), units: upload.units.map(\.rawValue).sorted(), answer: metadata.answer)
+    }
+
+    public func rowNumbers(of upload: UUID, units: [String]) async throws -> [Int] {
+        guard let stored = uploads.first(where: { $0.metadata.id == upload }) else { return [] }
+        let wanted = Set(units)
+        return stored.upload.summary(first: .max).filter { wanted.contains($0.unit.rawValue) }.map(\.row).sorted()
+    }
+
+    public func unitCounts(of ids: [UUID], within area: AnyUnitCode) async throws -> [UUID: Int] {
+        var result: [UUID: Int] = [:]
+        for (upload, metadata, _) in uploads where ids.contains(metadata.id) {
+            // Without the unit directory here, a province's communes are not known: only the unit itself counts.
+            let count = upload.units.filter { $0 == area }.count
+            if count > 0 { result[metadata.id] = count }
+        }
+        return result
     }
 
     public func originalPart(of upload: UUID, part: Int) async throws -> [UInt8]? {

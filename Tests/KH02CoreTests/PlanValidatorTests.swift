@@ -130,4 +130,18 @@ struct PlanValidatorTests {
         plan.tasks[1].startsOn = Fixtures.day("2025-09-01")
         #expect(PlanValidator.validate(plan).map(\.path) == ["$.tasks[1].starts_on"])
     }
+
+    @Test("reporting.max_reports_per_day is optional (24 when absent) and must be 1 to 1000")
+    func maxReportsPerDay() throws {
+        #expect(try Fixtures.defaultPlan().reporting.maxReportsPerDay == 24)
+        for (value, valid) in [(1, true), (1000, true), (0, false), (1001, false)] {
+            var plan = try tree()
+            var reporting = plan["reporting"] as! [String: Any]
+            reporting["max_reports_per_day"] = value
+            plan["reporting"] = reporting
+            let result = try validate(plan)
+            #expect(result.issues.map(\.code) == (valid ? [] : ["reporting.max_reports_per_day_invalid"]), "\(value)")
+            if valid { #expect(result.plan?.reporting.maxReportsPerDay == value) }
+        }
+    }
 }

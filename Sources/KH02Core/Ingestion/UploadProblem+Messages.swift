@@ -129,6 +129,13 @@ extension UploadProblem {
             "The row has \(found) cells but the header has \(expected) columns.")
     }
 
+    /// A text value holding U+0000, which PostgreSQL text cannot store (a JSON `\u0000` escape, say).
+    static func nulCharacter(row: Int, column: String) -> UploadProblem {
+        cell(
+            .nulCharacter, row, column, nil, "Ô \"\(column)\" chứa ký tự NUL (mã 0), không được phép trong văn bản.",
+            "The \"\(column)\" cell holds a NUL character (code 0), which text may not contain.")
+    }
+
     static func missingValue(row: Int, column: String) -> UploadProblem {
         cell(
             .missingValue, row, column, nil, "Ô \"\(column)\" không được để trống.",
@@ -304,6 +311,15 @@ extension UploadProblem {
         cell(
             .duplicateRow, row, column, value, "Trùng với dòng \(firstRow) (cùng đơn vị và thời điểm).",
             "Duplicates row \(firstRow) (same unit and time).")
+    }
+
+    /// Row `row` (the upload's first for `commune` on `day`, its as-of day in Vietnam) would bring the commune's
+    /// readiness reports of that day, stored ones and this upload's together, to `count`, over the plan's `limit`.
+    public static func tooManyReportsPerDay(row: Int, commune: String, day: CivilDate, count: Int, limit: Int) -> UploadProblem {
+        cell(
+            .tooManyReportsPerDay, row, "as_of", "\(commune) \(day)",
+            "Xã \(commune) sẽ có \(count) báo cáo ngày \(day.vietnamese) (kể cả tệp này); kế hoạch cho phép tối đa \(limit) báo cáo mỗi ngày.",
+            "Commune \(commune) would have \(count) reports on \(day.vietnamese) (this file included); the plan allows at most \(limit) a day.")
     }
 
     static func criterionUnknown(row: Int, column: String, value: String) -> UploadProblem {

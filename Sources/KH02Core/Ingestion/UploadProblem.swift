@@ -21,6 +21,7 @@ public struct UploadProblem: Error, Hashable, Sendable, CustomStringConvertible 
         case asOfMissing = "as_of_missing"
         // One row.
         case wrongFieldCount = "wrong_field_count"
+        case nulCharacter = "nul_character"
         case missingValue = "missing_value"
         case invalidUnitCode = "invalid_unit_code"
         case unitKindNotAllowed = "unit_kind_not_allowed"
@@ -43,6 +44,7 @@ public struct UploadProblem: Error, Hashable, Sendable, CustomStringConvertible 
         case completedOnAfterAsOf = "completed_on_after_as_of"
         case countsInconsistent = "counts_inconsistent"
         case duplicateRow = "duplicate_row"
+        case tooManyReportsPerDay = "too_many_reports_per_day"
         // Warnings: the upload is still accepted.
         case criterionUnknown = "criterion_unknown"
         case noteTruncated = "note_truncated"

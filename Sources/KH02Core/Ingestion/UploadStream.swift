@@ -8,7 +8,7 @@ public struct UploadStream {
         /// The stream, keeping every key it has seen (memory grows with the rows).
         case here
         /// The stream while it has seen at most `UploadLimits.duplicateKeysInMemory` keys; past that it forgets
-        /// them and the store must look once all rows are in (`duplicatesLeftToStore`, `recordDuplicates`). The
+        /// them and the store must look once all rows are in (`duplicatesLeftToStore`, `recordStoreProblems`). The
         /// stream hands out every valid row, even after a problem, so the store sees them all.
         case boundedHere
     }
@@ -44,8 +44,9 @@ public struct UploadStream {
     /// True when the stream saw more keys than it keeps: the store must look for duplicate rows.
     public var duplicatesLeftToStore: Bool { engine.duplicatesLeftToStore }
 
-    /// Adds the duplicate-row problems the store found (`listed` of `total`), after every other problem.
-    public mutating func recordDuplicates(_ listed: [UploadProblem], total: Int) { engine.recordDuplicates(listed, total: total) }
+    /// Adds problems the store found (`listed` of `total`: duplicate rows, too many reports a day), after every
+    /// other problem.
+    public mutating func recordStoreProblems(_ listed: [UploadProblem], total: Int) { engine.recordStoreProblems(listed, total: total) }
 
     /// After `finish`: the accepted upload (its `rows` are the kept sample, or `rows` when given), or every problem.
     public func result(rows: UploadRows? = nil) -> Result<ValidatedUpload, UploadRejection> { engine.result(rows: rows) }
@@ -58,7 +59,7 @@ private protocol UploadStreamEngine {
     mutating func takeRows() -> UploadRows?
     var hasProblems: Bool { get }
     var duplicatesLeftToStore: Bool { get }
-    mutating func recordDuplicates(_ listed: [UploadProblem], total: Int)
+    mutating func recordStoreProblems(_ listed: [UploadProblem], total: Int)
     func result(rows: UploadRows?) -> Result<ValidatedUpload, UploadRejection>
 }
 
@@ -170,7 +171,7 @@ private struct SpecStream<Spec: UploadSpec>: UploadStreamEngine {
         return spec.wrap(pending)
     }
 
-    mutating func recordDuplicates(_ listed: [UploadProblem], total: Int) {
+    mutating func recordStoreProblems(_ listed: [UploadProblem], total: Int) {
         for problem in listed { diagnostics.fail(problem) }
         diagnostics.countUnlisted(total - listed.count)
     }
@@ -331,6 +332,7 @@ private struct SpecStream<Spec: UploadSpec>: UploadStreamEngine {
     }
 
     private mutating func handle(_ number: Int, _ cells: RowCells) {
+        guard !hasNUL(number, cells) else { return }
         if valueColumns.allSatisfy({ cells[$0].map { CellParser.trim($0).isEmpty } ?? true }) {
             skipped += 1
             diagnostics.warn(.rowNotFilled(row: number))
@@ -356,6 +358,17 @@ private struct SpecStream<Spec: UploadSpec>: UploadStreamEngine {
         rowCount += 1
         units.insert(spec.unit(of: row))
         if sample.count < configuration.sampleSize { sample.append(row) }
+    }
+
+    /// True after recording a problem for each cell of the row that holds U+0000: PostgreSQL text cannot store it.
+    /// A raw zero byte never gets here (the body is refused as binary), but a JSON `\u0000` escape decodes to one.
+    private mutating func hasNUL(_ number: Int, _ cells: RowCells) -> Bool {
+        var found = false
+        for (i, column) in spec.columns.enumerated() where cells[i]?.unicodeScalars.contains("\0") == true {
+            diagnostics.fail(.nulCharacter(row: number, column: column.name))
+            found = true
+        }
+        return found
     }
 
     /// True when no earlier row had `row`'s key; otherwise records the duplicate.

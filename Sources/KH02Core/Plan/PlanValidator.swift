@@ -168,6 +168,13 @@ public enum PlanValidator {
                 vi: "Số ngày quá hạn báo cáo phải từ 1 đến 366.",
                 en: "The number of days after which a report is stale must be 1 to 366.")
         }
+        let range = ReportingSchedule.maxReportsPerDayRange
+        if !range.contains(reporting.maxReportsPerDay) {
+            issues.add(
+                "$.reporting.max_reports_per_day", "reporting.max_reports_per_day_invalid",
+                vi: "Số báo cáo tối đa mỗi ngày của một xã phải từ \(range.lowerBound) đến \(range.upperBound).",
+                en: "The most reports a commune may make in a day must be \(range.lowerBound) to \(range.upperBound).")
+        }
     }
 
     private static func checkPhases(_ plan: PlanDefinition, _ issues: inout Issues) {

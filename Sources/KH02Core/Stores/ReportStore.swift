@@ -12,10 +12,18 @@ public protocol ReportStore: Sendable {
     ) async throws -> UploadStoreOutcome
     /// The answer given to an earlier upload of `account` under `idempotencyKey`, if any.
     func answer(account: UUID, idempotencyKey: String) async throws -> StoredAnswer?
+    /// The latest upload of `kind` that `account` stored (in the order uploads were stored), if any: a body
+    /// sent without an Idempotency-Key is a retry only when it repeats this one.
+    func latestUpload(account: UUID, kind: UploadKind) async throws -> LatestUpload?
     /// Uploads, newest first: all, or those with a row for `unit` (for a province: or for one of its communes).
     func uploads(touching unit: AnyUnitCode?, limit: Int) async throws -> [UploadRecord]
     /// One upload: its record, the units it touched and its answer.
     func upload(id: UUID) async throws -> StoredUpload?
+    /// The numbers of the rows of `upload` about one of `units` (the validator's row numbers), ascending.
+    func rowNumbers(of upload: UUID, units: [String]) async throws -> [Int]
+    /// For each of `uploads`, how many distinct units it has rows for that are `area` or (for a province) its
+    /// communes; uploads with none are left out.
+    func unitCounts(of uploads: [UUID], within area: AnyUnitCode) async throws -> [UUID: Int]
     /// Part `part` (from 0) of an upload's original file, or nil after the last part.
     func originalPart(of upload: UUID, part: Int) async throws -> [UInt8]?
     /// Each unit's latest report at or before `asOf` (readiness per commune, status per unit and task,
@@ -38,6 +46,12 @@ public protocol UploadSink {
     /// The appended rows that repeat an earlier row's key (unit and as-of; unit, task and as-of; unit and
     /// month), as problems naming the first row: the first `limit` in row order, and how many there are.
     func duplicateRows(limit: Int) async throws -> (listed: [UploadProblem], total: Int)
+    /// For appended readiness rows: each commune and Vietnam day (of the as-of) that would have more than
+    /// `maximumPerDay` reports, every stored upload's and this one's together, as a problem on this upload's first
+    /// row for it (`UploadProblem.tooManyReportsPerDay`): the first `limit` in row order, and how many there are.
+    /// Until the transaction ends, another upload for the same communes waits here, so two concurrent uploads
+    /// cannot both pass the limit.
+    func readinessOverDailyLimit(_ maximumPerDay: Int, limit: Int) async throws -> (listed: [UploadProblem], total: Int)
 }
 
 /// What becomes of an upload once `ReportStore.store`'s writer has read it.
@@ -96,6 +110,19 @@ public struct StoredAnswer: Hashable, Sendable {
     public init(answer: Data, contentSHA256: String) {
         self.answer = answer
         self.contentSHA256 = contentSHA256
+    }
+}
+
+/// A token's latest upload of a kind: which it is, the idempotency key it was stored under, and its answer.
+public struct LatestUpload: Hashable, Sendable {
+    public var id: UUID
+    public var idempotencyKey: String
+    public var answer: StoredAnswer
+
+    public init(id: UUID, idempotencyKey: String, answer: StoredAnswer) {
+        self.id = id
+        self.idempotencyKey = idempotencyKey
+        self.answer = answer
     }
 }
 

@@ -100,55 +100,59 @@ public struct ReportsController: Sendable {
         }
         let limit = Int(request.uri.queryParameters.get("limit") ?? "") ?? 100
         let records = try await reports.uploads(touching: unit, limit: limit)
-        return ListDTO(asOf: CivilDate(vietnamDayOf: now()), items: records.map { UploadRecordDTO($0) })
+        let partial = try await partialFlags(records, account: account)
+        return ListDTO(asOf: CivilDate(vietnamDayOf: now()), items: records.map { UploadRecordDTO($0, partial: partial[$0.id] ?? false) })
     }
 
+    /// The upload's record and answer; for a reader who may see only part of it (`partial: true`), the units and
+    /// rows of its area only.
     @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Response {
-        let stored = try await readable(request, context: context)
-        struct Detail: Encodable {
-            var upload: UploadRecordDTO
-            var answer: String
+        let readable = try await readable(request, context: context)
+        let stored = readable.stored
+        var dto = UploadRecordDTO(stored.record, units: stored.units, partial: false)
+        dto.visibleRows = stored.record.rowCount
+        var answer = stored.answer
+        if let visible = readable.visibleUnits {
+            let rows = try await reports.rowNumbers(of: stored.record.id, units: visible)
+            dto.units = visible
+            dto.partial = true
+            dto.visibleRows = rows.count
+            answer = try Self.restrictedAnswer(stored.answer, to: Set(rows), units: visible.count)
         }
-        // The stored answer is JSON already: splice it in rather than decode and re-encode it.
-        var record = try APIJSON.encoder.encode(UploadRecordDTO(stored.record, units: stored.units))
+        // The answer is JSON already: splice it in rather than decode and re-encode it.
+        var record = try APIJSON.encoder.encode(dto)
         record.removeLast()
-        let body = record + Data(",\"answer\":".utf8) + stored.answer + Data("}".utf8)
+        let body = record + Data(",\"answer\":".utf8) + answer + Data("}".utf8)
         return Self.json(body, status: .ok)
     }
 
-    /// The original file, streamed a stored part at a time.
+    /// The original file, streamed a stored part at a time; for a reader who may see only part of the upload, the
+    /// file cut down to the rows of its area as it streams (`UploadOriginalExtract`), named `…-partial`.
     @Sendable func original(_ request: Request, context: APIRequestContext) async throws -> Response {
-        let stored = try await readable(request, context: context)
-        let type = stored.record.format == .csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8"
+        let readable = try await readable(request, context: context)
+        let stored = readable.stored
+        let format = stored.record.format
         let id = stored.record.id
-        let name = "upload-\(id.uuidString.lowercased()).\(stored.record.format.rawValue)"
         let reports = self.reports
+        var extract: UploadOriginalExtract?
+        if let visible = readable.visibleUnits {
+            extract = UploadOriginalExtract(format: format, keeping: Set(try await reports.rowNumbers(of: id, units: visible)))
+        }
+        let name = "upload-\(id.uuidString.lowercased())\(extract == nil ? "" : "-partial").\(format.rawValue)"
+        let type = format == .csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8"
         return Response(
             status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
-            body: ResponseBody { writer in
+            body: ResponseBody { [extract] writer in
+                var extract = extract
                 var part = 0
                 while let bytes = try await reports.originalPart(of: id, part: part) {
-                    try await writer.write(ByteBuffer(bytes: bytes))
+                    let out = extract == nil ? bytes : extract!.feed(bytes[...])
+                    if !out.isEmpty { try await writer.write(ByteBuffer(bytes: out)) }
                     part += 1
                 }
+                if let rest = extract?.finish(), !rest.isEmpty { try await writer.write(ByteBuffer(bytes: rest)) }
                 try await writer.finish(nil)
             })
-    }
-
-    /// The upload named in the path, when the caller uploaded it or may read one of the units it touched.
-    private func readable(_ request: Request, context: APIRequestContext) async throws -> StoredUpload {
-        let account = try context.requireAccount()
-        let raw = try context.parameters.require("id")
-        guard let id = UUID(uuidString: raw) else { throw APIError.badParameter("id", raw, expected: "an upload id (UUID)") }
-        guard let stored = try await reports.upload(id: id) else {
-            throw APIError(.notFound, code: "upload_not_found", vi: "Không có lần gửi \(raw).", en: "No upload \(raw).")
-        }
-        if account.principal.canReadNation || stored.record.accountID == account.id { return stored }
-        let snapshot = try await units.directory().snapshot(at: stored.record.receivedAt)
-        guard stored.units.compactMap(AnyUnitCode.init).contains(where: { account.principal.canRead($0, in: snapshot) }) else {
-            throw APIError.forbidden(vi: "Không được xem lần gửi này.", en: "Not allowed to read this upload.")
-        }
-        return stored
     }
 
     /// 403 when a row is outside the token's scope, 413 for a body over the limit, 415 for a file that is not

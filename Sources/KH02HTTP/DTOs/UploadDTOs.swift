@@ -101,8 +101,13 @@ struct UploadRecordDTO: Codable, Sendable {
     var plan: UploadAnswerDTO.PlanRef
     var units: [String]?
     var originalUrl: String
+    /// True when the caller sees only the rows about its own area (a unit's token reading an upload it did not send
+    /// that also touched other units): the detail, answer and original are cut down to those rows.
+    var partial: Bool
+    /// In the detail: how many of the upload's rows the caller sees.
+    var visibleRows: Int?
 
-    init(_ record: UploadRecord, units: [String]? = nil) {
+    init(_ record: UploadRecord, units: [String]? = nil, partial: Bool) {
         id = record.id.uuidString.lowercased()
         kind = record.kind.rawValue
         format = record.format.rawValue
@@ -113,5 +118,6 @@ struct UploadRecordDTO: Codable, Sendable {
         plan = .init(id: record.planID, version: record.planVersion)
         self.units = units
         originalUrl = "/api/v1/reports/\(id)/original"
+        self.partial = partial
     }
 }

@@ -40,7 +40,8 @@ public struct UploadService: Sendable {
         public var body: UploadBody
         /// The `as_of` query parameter as written (a day or an ISO 8601 time).
         public var defaultAsOf: String?
-        /// The client's `Idempotency-Key`; without one, a hash of kind, `as_of` and body stands in.
+        /// The client's `Idempotency-Key`; without one, a hash of kind, `as_of` and body stands in, matching only the
+        /// token's latest upload of the kind (`idempotency(of:contentHash:account:)`).
         public var idempotencyKey: String?
         public var dryRun: Bool
 
@@ -66,11 +67,9 @@ public struct UploadService: Sendable {
 
     public func submit(_ submission: Submission, account: Account, remoteAddress: String?) async throws -> Outcome {
         let contentHash = submission.body.sha256
-        let key = submission.idempotencyKey ?? "sha256:" + UploadBody.hex(SHA256.hash(
-            data: Data("\(submission.kind.rawValue)|\(submission.defaultAsOf ?? "")|\(contentHash)".utf8)))
-        if !submission.dryRun, let first = try await reports.answer(account: account.id, idempotencyKey: key) {
-            return try replay(first, contentHash: contentHash)
-        }
+        let idempotency = try await idempotency(of: submission, contentHash: contentHash, account: account)
+        if let first = idempotency.replay { return try replay(first, contentHash: contentHash) }
+        let key = idempotency.key
         let receivedAt = now()
         let (directory, catalog) = try await inputs()
         guard let plan = catalog.effective(at: receivedAt) else {
@@ -105,7 +104,11 @@ public struct UploadService: Sendable {
             try await appendPending()
             if stream.duplicatesLeftToStore {
                 let (listed, total) = try await sink.duplicateRows(limit: limits.maximumProblems)
-                stream.recordDuplicates(listed, total: total)
+                stream.recordStoreProblems(listed, total: total)
+            }
+            if submission.kind == .readiness && !stream.hasProblems {
+                let (listed, total) = try await sink.readinessOverDailyLimit(plan.reporting.maxReportsPerDay, limit: limits.maximumProblems)
+                stream.recordStoreProblems(listed, total: total)
             }
             switch stream.result() {
             case .failure(let problems):

@@ -133,6 +133,18 @@ public struct PostgresReportStore: ReportStore {
         return nil
     }
 
+    public func latestUpload(account: UUID, kind: UploadKind) async throws -> LatestUpload? {
+        let rows = try await client.query(
+            """
+            SELECT id, idempotency_key, answer::text, content_sha256 FROM uploads
+            WHERE token_id = \(account) AND kind = \(kind.rawValue) ORDER BY sequence DESC LIMIT 1
+            """, logger: logger)
+        for try await (id, key, answer, hash) in rows.decode((UUID, String, String, String).self) {
+            return LatestUpload(id: id, idempotencyKey: key, answer: StoredAnswer(answer: Data(answer.utf8), contentSHA256: hash))
+        }
+        return nil
+    }
+
     private static let recordColumns = "id, kind, format, token_id, uploader, received_at, row_count, units_touched, plan_id, plan_version"
     private typealias RecordRow = (UUID, String, String, UUID, String, Date, Int, Int, String, Int)
 
@@ -170,6 +182,34 @@ public struct PostgresReportStore: ReportStore {
             return StoredUpload(record: try Self.record((a, b, c, d, e, f, g, h, i, j)), units: units, answer: Data(answer.utf8))
         }
         return nil
+    }
+
+    public func rowNumbers(of upload: UUID, units: [String]) async throws -> [Int] {
+        let rows = try await client.query(
+            """
+            SELECT row_number FROM readiness_reports WHERE upload_id = \(upload) AND commune_code = ANY(\(units))
+            UNION ALL SELECT row_number FROM task_reports WHERE upload_id = \(upload) AND unit_code = ANY(\(units))
+            UNION ALL SELECT row_number FROM service_reports WHERE upload_id = \(upload) AND unit_code = ANY(\(units))
+            ORDER BY 1
+            """, logger: logger)
+        var result: [Int] = []
+        for try await row in rows.decode(Int.self) { result.append(row) }
+        return result
+    }
+
+    public func unitCounts(of uploads: [UUID], within area: AnyUnitCode) async throws -> [UUID: Int] {
+        let rows = try await client.query(
+            """
+            SELECT upload_id, count(DISTINCT unit) FROM (
+                SELECT upload_id, commune_code AS unit FROM readiness_reports WHERE upload_id = ANY(\(uploads))
+                UNION ALL SELECT upload_id, unit_code FROM task_reports WHERE upload_id = ANY(\(uploads))
+                UNION ALL SELECT upload_id, unit_code FROM service_reports WHERE upload_id = ANY(\(uploads))) r
+            WHERE unit = \(area.rawValue) OR unit IN (SELECT code FROM commune_versions WHERE province_code = \(area.rawValue))
+            GROUP BY upload_id
+            """, logger: logger)
+        var result: [UUID: Int] = [:]
+        for try await (id, count) in rows.decode((UUID, Int).self) { result[id] = count }
+        return result
     }
 
     public func originalPart(of upload: UUID, part: Int) async throws -> [UInt8]? {

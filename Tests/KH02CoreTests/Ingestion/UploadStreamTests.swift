@@ -83,7 +83,7 @@ struct UploadStreamTests {
             #expect(stream.duplicatesLeftToStore == (bound < 2), "bound \(bound)")
             if stream.duplicatesLeftToStore {
                 #expect(try stream.result().get().rowCount == 3)
-                stream.recordDuplicates(whole.problems, total: 5)
+                stream.recordStoreProblems(whole.problems, total: 5)
                 if case .failure(let rejection) = stream.result() { #expect(rejection.totalProblems == 5) }
             }
             #expect(stream.result().problems == whole.problems, "bound \(bound)")
