@@ -12,7 +12,7 @@ struct PostgresApp {
     let client: PostgresClient
     let dependencies: APIDependencies
 
-    init(client: PostgresClient, now: Date, uploadLimits: UploadLimits = .standard) throws {
+    init(client: PostgresClient, now: Date, uploadLimits: UploadLimits = .standard, concurrency: ConcurrencyLimits = .standard) throws {
         self.client = client
         let logger = TestLogger.quiet
         dependencies = APIDependencies(
@@ -23,7 +23,7 @@ struct PostgresApp {
             audit: PostgresAuditLog(client: client, logger: logger),
             probe: PostgresReadinessProbe(
                 client: client, runner: try DatabaseSchema(sqlDirectory: TestDatabase.sqlDirectory).runner, logger: logger),
-            webDirectory: nil, uploadLimits: uploadLimits, now: { now })
+            webDirectory: nil, uploadLimits: uploadLimits, concurrency: concurrency, now: { now })
     }
 
     /// A new token's secret for `principal`.

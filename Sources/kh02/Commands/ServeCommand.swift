@@ -23,6 +23,17 @@ struct ServeCommand: AsyncParsableCommand {
               --migrate                           on for embedded PostgreSQL
               --demo          KH02_DEMO=1         load demo data into an empty database
               --demo-days     KH02_DEMO_DAYS      28 daily rounds of demo data
+              --db-pool-size  KH02_DB_POOL_SIZE   20 database connections (3–1000)
+              --db-lease-timeout                  5 s waiting for a free connection,
+                              KH02_DB_LEASE_TIMEOUT  then 503 database_busy
+              --max-concurrent-uploads            pool size / 4 at once; others wait
+                              KH02_MAX_UPLOADS    2 s, then 503 uploads_busy
+              --max-uploads-per-token             2 at once per token, then
+                              KH02_MAX_UPLOADS_PER_TOKEN  429 too_many_uploads
+              --max-concurrent-histories          2 at once; others wait 2 s,
+                              KH02_MAX_HISTORIES  then 503 history_busy
+            Uploads and histories together must leave connections of the pool free
+            for token look-ups, reads and /ready; larger limits are refused.
                               KH02_PUBLIC_READ=1  score reads (GET) without a token
                               KH02_HOME           folder of SQL/ and Web/
                               KH02_LOG_LEVEL      info
@@ -37,6 +48,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var load: LoadOptions
+
     @Flag(help: "Apply pending migrations before serving (the embedded cluster always does).")
     var migrate = false
 
@@ -48,6 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let demoDays, !(1...93).contains(demoDays) { throw ValidationError("--demo-days must be from 1 to 93") }
+        _ = try load.resolve(environment: ProcessInfo.processInfo.environment)
     }
 
     func run() async throws {
@@ -62,10 +76,11 @@ struct ServeCommand: AsyncParsableCommand {
             demo: demo || environment["KH02_DEMO"] == "1",
             demoDays: demoDays ?? environment["KH02_DEMO_DAYS"].flatMap(Int.init).map { min(max($0, 1), 93) } ?? 28,
             resources: resources)
+        let load = try self.load.resolve(environment: environment)
         let session = try await DatabaseConnector().open(location, role: .server, logger: logger)
         logger.info("using database", metadata: ["database": "\(session.summary)"])
         do {
-            let app = try buildApplication(settings: settings, database: session.configuration, logger: logger)
+            let app = try buildApplication(settings: settings, load: load, database: session.configuration, logger: logger)
             try await app.runService()
         } catch {
             session.close(logger: logger)
