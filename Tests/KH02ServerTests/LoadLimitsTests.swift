@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import KH02Core
 import KH02HTTP
+import KH02Storage
 import KH02TestSupport
 import Testing
 
@@ -92,6 +93,30 @@ struct LoadLimitsTests {
                 let refused = answers.filter { $0.0 == .tooManyRequests }
                 #expect(refused.count == 2)
                 #expect(refused.allSatisfy { $0.1 == "10" && $0.2.contains("\"too_many_uploads\"") })
+            }
+        }
+    }
+
+    @Test("with every connection taken, a fresh token's request answers 503 database_busy with Retry-After after the lease timeout, and /ready 503")
+    func leaseTimeout() async throws {
+        try await TestDatabase.withDatabase(maximumConnections: 2) { client in
+            let app = try PostgresApp(client: client, now: Self.now, leaseTimeout: .milliseconds(500))
+            let fresh = try await app.token(.central, name: "fresh")
+            try await app.test { http in
+                try await TestDatabase.whileEveryConnectionIsTaken(of: client, poolSize: 2) {
+                    let start = ContinuousClock.now
+                    let session = try await http.execute(uri: "/api/v1/session", method: .get, headers: [.authorization: "Bearer \(fresh)"])
+                    let took = ContinuousClock.now - start
+                    #expect(session.status == .serviceUnavailable)
+                    #expect(session.headers[.retryAfter] == "5")
+                    #expect(String(buffer: session.body).contains("\"database_busy\""))
+                    #expect(took >= .milliseconds(490) && took < .seconds(3), "took \(took)")
+                    let ready = try await http.execute(uri: "/ready", method: .get)
+                    #expect(ready.status == .serviceUnavailable)
+                    print("load: with the pool taken, session answered 503 after \(took)")
+                }
+                let session = try await http.execute(uri: "/api/v1/session", method: .get, headers: [.authorization: "Bearer \(fresh)"])
+                #expect(session.status == .ok)
             }
         }
     }
