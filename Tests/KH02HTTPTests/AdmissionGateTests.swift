@@ -27,6 +27,22 @@ struct AdmissionGateTests {
         #expect(gate.running().total == 0)
     }
 
+    @Test("a key's waiting callers count towards its limit: one key cannot fill the queue")
+    func waitingCountsForKey() async throws {
+        let gate = AdmissionGate<Int>(total: 1, perKey: 2, wait: .seconds(5))
+        let (release, releaser) = AsyncStream.makeStream(of: Void.self)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await gate.run(key: 7) { for await _ in release {} } }
+            while gate.running().total < 1 { try await Task.sleep(for: .milliseconds(5)) }
+            group.addTask { try await gate.run(key: 7) {} }
+            while gate.running(key: 7).key < 2 { try await Task.sleep(for: .milliseconds(5)) }
+            await #expect(throws: AdmissionGate<Int>.Refusal.keyFull) { try await gate.run(key: 7) {} }
+            releaser.finish()
+            try await group.waitForAll()
+        }
+        #expect(gate.running(key: 7) == (0, 0))
+    }
+
     @Test("a key at its own limit is refused at once, while other keys get in")
     func keyLimitRefusesAtOnce() async throws {
         let gate = AdmissionGate<Int>(total: 3, perKey: 1, wait: .seconds(5))

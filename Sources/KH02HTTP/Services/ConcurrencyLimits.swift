@@ -3,14 +3,16 @@
 public struct ConcurrencyLimits: Hashable, Sendable {
     /// Uploads under way at once on this instance (each holds a connection for its whole transaction).
     public var uploads: Int
-    /// Uploads under way at once for one token.
+    /// Uploads of one token under way or waiting for a place at once.
     public var uploadsPerToken: Int
     /// History computations under way at once (each scores up to 93 days).
     public var histories: Int
-    /// How long a request over `uploads` or `histories` waits for a place before 503.
+    /// How long a request over `uploads` or `histories` waits for a place before 503. Long enough for a round's
+    /// burst (34 provinces at 16:00) to be queued rather than refused: a waiting request holds no connection and
+    /// its body is not read yet.
     public var wait: Duration
 
-    public init(uploads: Int, uploadsPerToken: Int = 2, histories: Int = 2, wait: Duration = .seconds(2)) {
+    public init(uploads: Int, uploadsPerToken: Int = 2, histories: Int = 2, wait: Duration = .seconds(30)) {
         self.uploads = uploads
         self.uploadsPerToken = uploadsPerToken
         self.histories = histories

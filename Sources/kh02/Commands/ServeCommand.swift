@@ -27,10 +27,10 @@ struct ServeCommand: AsyncParsableCommand {
               --db-lease-timeout                  5 s waiting for a free connection,
                               KH02_DB_LEASE_TIMEOUT  then 503 database_busy
               --max-concurrent-uploads            pool size / 4 at once; others wait
-                              KH02_MAX_UPLOADS    2 s, then 503 uploads_busy
-              --max-uploads-per-token             2 at once per token, then
-                              KH02_MAX_UPLOADS_PER_TOKEN  429 too_many_uploads
-              --max-concurrent-histories          2 at once; others wait 2 s,
+                              KH02_MAX_UPLOADS    up to 30 s, then 503 uploads_busy
+              --max-uploads-per-token             2 at once or waiting per token,
+                              KH02_MAX_UPLOADS_PER_TOKEN  then 429 too_many_uploads
+              --max-concurrent-histories          2 at once; others wait up to 30 s,
                               KH02_MAX_HISTORIES  then 503 history_busy
             Uploads and histories together must leave connections of the pool free
             for token look-ups, reads and /ready; larger limits are refused.

@@ -20,7 +20,7 @@ struct LoadOptions: ParsableArguments {
     var uploads: Int?
 
     @Option(name: .customLong("max-uploads-per-token"), help: ArgumentHelp(
-        "Uploads of one token processed at once (429 beyond). Env: KH02_MAX_UPLOADS_PER_TOKEN. Default: 2.", valueName: "n"))
+        "Uploads of one token processed or waiting at once (429 beyond). Env: KH02_MAX_UPLOADS_PER_TOKEN. Default: 2.", valueName: "n"))
     var uploadsPerToken: Int?
 
     @Option(name: .customLong("max-concurrent-histories"), help: ArgumentHelp(
