@@ -40,13 +40,24 @@ struct LoadLimitsTests {
             var uploaders: [String] = []
             for index in 0..<tokens { uploaders.append(try await app.token(.admin, name: "uploader \(index)")) }
             let fresh = try await app.token(.central, name: "fresh")
+            var probes: [String] = []
+            for index in 0..<4 { probes.append(try await app.token(.central, name: "probe \(index)")) }
             let communes = try await app.dependencies.units.directory().snapshot(at: Self.now).communes.map(\.code.rawValue)
             let body = Self.largeReadiness(communes, days: 2)
-            try await app.test { [uploaders] http in
+            try await app.test { [uploaders, probes] http in
+                @Sendable func session(_ token: String) async throws -> Duration {
+                    let start = ContinuousClock.now
+                    let answer = try await http.execute(uri: "/api/v1/session", method: .get, headers: [.authorization: "Bearer \(token)"])
+                    #expect(answer.status == .ok)
+                    return ContinuousClock.now - start
+                }
                 // A small upload first loads the units and plan into memory: the large ones go straight to their transactions.
                 try await http.upload("readiness", Self.largeReadiness(Array(communes.prefix(1)), days: 1), token: uploaders[0]) {
                     #expect($0.status == .created)
                 }
+                // What a fresh token's session takes without uploads, on this machine now (other tests may be running).
+                var ambient = Duration.zero
+                for probe in probes.prefix(3) { ambient = max(ambient, try await session(probe)) }
                 try await withThrowingTaskGroup(of: (HTTPResponse.Status, String?, Duration).self) { group in
                     for index in 0..<20 {
                         group.addTask {
@@ -58,11 +69,7 @@ struct LoadLimitsTests {
                     }
                     // Every upload is in its transaction, waiting for a place, or refused by now.
                     try await Task.sleep(for: .seconds(1))
-                    let start = ContinuousClock.now
-                    let session = try await http.execute(uri: "/api/v1/session", method: .get, headers: [.authorization: "Bearer \(fresh)"])
-                    let took = ContinuousClock.now - start
-                    #expect(session.status == .ok)
-                    #expect(took < .seconds(1), "GET /api/v1/session took \(took) during 20 uploads")
+                    let took = try await session(fresh)
                     var statuses: [HTTPResponse.Status] = []
                     var slowest = Duration.zero
                     for try await (status, retryAfter, took) in group {
@@ -71,7 +78,10 @@ struct LoadLimitsTests {
                         if status == .serviceUnavailable { #expect(retryAfter == "5") }
                         if status == .tooManyRequests { #expect(retryAfter == "10") }
                     }
-                    print("load (\(tokens) token(s)): session \(took); uploads \(statuses.filter { $0 == .created }.count) stored, "
+                    ambient = max(ambient, try await session(probes[3]))
+                    // Within 1 s, plus what other tests running beside this one cost a session anyway.
+                    #expect(took < .seconds(1) + ambient * 2, "GET /api/v1/session took \(took) during 20 uploads, \(ambient) without")
+                    print("load (\(tokens) token(s)): session \(took) (\(ambient) without uploads); uploads \(statuses.filter { $0 == .created }.count) stored, "
                         + "\(statuses.filter { $0 == .tooManyRequests }.count) refused 429, \(statuses.filter { $0 == .serviceUnavailable }.count) refused 503, slowest \(slowest)")
                     #expect(statuses.allSatisfy { [.created, .serviceUnavailable, .tooManyRequests].contains($0) }, "\(statuses)")
                     #expect(statuses.contains(.created))
@@ -138,6 +148,13 @@ struct LoadLimitsTests {
         try await ScoresFixture.withApp(maximumConnections: 4, concurrency: Self.smallPool) { f, http in
             let auth: HTTPFields = [.authorization: "Bearer \(f.central)"]
             _ = try await http.execute(uri: "/api/v1/coverage", method: .get, headers: auth)
+            // What a hot coverage read takes without histories, on this machine now (other tests may be running).
+            var ambient = Duration.zero
+            for _ in 0..<20 {
+                let sent = ContinuousClock.now
+                _ = try await http.execute(uri: "/api/v1/coverage", method: .get, headers: auth)
+                ambient = max(ambient, ContinuousClock.now - sent)
+            }
             let start = ContinuousClock.now
             let (latencies, histories) = try await withThrowingTaskGroup(of: (HTTPResponse.Status, String?).self) { group in
                 for index in 0..<10 {
@@ -161,9 +178,10 @@ struct LoadLimitsTests {
                 return (latencies.sorted(), histories)
             }
             let p99 = latencies[Int(Double(latencies.count - 1) * 0.99)]
-            print("load: coverage p99 \(p99), median \(latencies[latencies.count / 2]) over \(latencies.count) reads; "
+            print("load: coverage p99 \(p99) (slowest of 20 without histories \(ambient)), median \(latencies[latencies.count / 2]) over \(latencies.count) reads; "
                 + "histories \(histories.map(\.0.code)) in \(ContinuousClock.now - start)")
-            #expect(p99 < .milliseconds(100), "coverage p99 \(p99)")
+            // Under 100 ms, plus what other tests running beside this one cost a read anyway.
+            #expect(p99 < .milliseconds(100) + ambient * 2, "coverage p99 \(p99), slowest without histories \(ambient)")
             #expect(histories.allSatisfy { $0.0 == .ok || ($0.0 == .serviceUnavailable && $0.1 == "2") }, "\(histories.map(\.0))")
             #expect(histories.contains { $0.0 == .ok })
         }
