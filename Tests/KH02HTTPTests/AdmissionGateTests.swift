@@ -20,7 +20,8 @@ struct AdmissionGateTests {
             let start = ContinuousClock.now
             await #expect(throws: AdmissionGate<Int>.Refusal.full) { try await gate.run(key: 2) {} }
             let waited = ContinuousClock.now - start
-            #expect(waited >= .milliseconds(280) && waited < .milliseconds(1_500), "waited \(waited)")
+            // At least the wait; the upper bound only says it did not hang (a loaded test machine is slow to wake).
+            #expect(waited >= .milliseconds(280) && waited < .seconds(10), "waited \(waited)")
             releaser.finish()
             try await group.waitForAll()
         }
@@ -45,14 +46,15 @@ struct AdmissionGateTests {
 
     @Test("a key at its own limit is refused at once, while other keys get in")
     func keyLimitRefusesAtOnce() async throws {
-        let gate = AdmissionGate<Int>(total: 3, perKey: 1, wait: .seconds(5))
+        let gate = AdmissionGate<Int>(total: 3, perKey: 1, wait: .seconds(30))
         let (release, releaser) = AsyncStream.makeStream(of: Void.self)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await gate.run(key: 7) { for await _ in release {} } }
             while gate.running(key: 7).key < 1 { try await Task.sleep(for: .milliseconds(5)) }
+            // Refused at once, not after the 30 s wait.
             let start = ContinuousClock.now
             await #expect(throws: AdmissionGate<Int>.Refusal.keyFull) { try await gate.run(key: 7) {} }
-            #expect(ContinuousClock.now - start < .milliseconds(500))
+            #expect(ContinuousClock.now - start < .seconds(10))
             #expect(try await gate.run(key: 8) { 42 } == 42)
             releaser.finish()
             try await group.waitForAll()
@@ -62,13 +64,12 @@ struct AdmissionGateTests {
 
     @Test("a waiting caller gets the place freed during its wait")
     func waiterGetsFreedPlace() async throws {
-        let gate = AdmissionGate<Int>(total: 1, wait: .seconds(5))
+        // A wait far longer than the first caller's work: getting in at all means it got the freed place.
+        let gate = AdmissionGate<Int>(total: 1, wait: .seconds(30))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await gate.run(key: nil) { try await Task.sleep(for: .milliseconds(200)) } }
             while gate.running().total < 1 { try await Task.sleep(for: .milliseconds(5)) }
-            let start = ContinuousClock.now
             #expect(try await gate.run(key: nil) { "in" } == "in")
-            #expect(ContinuousClock.now - start < .seconds(2))
             try await group.waitForAll()
         }
     }
