@@ -32,12 +32,13 @@ struct ServeCommand: AsyncParsableCommand {
                               KH02_MAX_UPLOADS_PER_TOKEN  then 429 too_many_uploads
               --max-concurrent-histories          2 at once; others wait up to 30 s,
                               KH02_MAX_HISTORIES  then 503 history_busy
-            Uploads and histories together must leave connections of the pool free
-            for token look-ups, reads and /ready; larger limits are refused.
                               KH02_PUBLIC_READ=1  score reads (GET) without a token
                               KH02_HOME           folder of SQL/ and Web/
                               KH02_LOG_LEVEL      info
                               KH02_POSTGRES_USER  postgres (root only)
+
+            Uploads and histories together must leave connections of the pool free
+            for token look-ups, reads and /ready; larger limits are refused.
             """)
 
     @Option(help: ArgumentHelp("Address to listen on. Env: KH02_HTTP_HOST.", valueName: "address"))
