@@ -36,15 +36,18 @@ struct LoadLimitsTests {
         arguments: [1, 10])
     func uploadsLeaveConnectionsForOthers(tokens: Int) async throws {
         try await TestDatabase.withDatabase(maximumConnections: 4) { client in
-            let app = try PostgresApp(client: client, now: Self.now, concurrency: Self.smallPool)
+            // A 1 s lease timeout: a session answering 200 got its connection within 1 s, whatever else slows this machine.
+            let app = try PostgresApp(client: client, now: Self.now, concurrency: Self.smallPool, leaseTimeout: .seconds(1))
             var uploaders: [String] = []
             for index in 0..<tokens { uploaders.append(try await app.token(.admin, name: "uploader \(index)")) }
-            let fresh = try await app.token(.central, name: "fresh")
+            // Fresh tokens: never looked up, so each session asks the database.
+            var fresh: [String] = []
+            for index in 0..<3 { fresh.append(try await app.token(.central, name: "fresh \(index)")) }
             var probes: [String] = []
             for index in 0..<4 { probes.append(try await app.token(.central, name: "probe \(index)")) }
             let communes = try await app.dependencies.units.directory().snapshot(at: Self.now).communes.map(\.code.rawValue)
             let body = Self.largeReadiness(communes, days: 2)
-            try await app.test { [uploaders, probes] http in
+            try await app.test { [uploaders, fresh, probes] http in
                 @Sendable func session(_ token: String) async throws -> Duration {
                     let start = ContinuousClock.now
                     let answer = try await http.execute(uri: "/api/v1/session", method: .get, headers: [.authorization: "Bearer \(token)"])
@@ -69,7 +72,12 @@ struct LoadLimitsTests {
                     }
                     // Every upload is in its transaction, waiting for a place, or refused by now.
                     try await Task.sleep(for: .seconds(1))
-                    let took = try await session(fresh)
+                    // The fastest of three, 100 ms apart: one spike of another test's work does not decide it.
+                    var took = Duration.seconds(3600)
+                    for token in fresh {
+                        took = min(took, try await session(token))
+                        try await Task.sleep(for: .milliseconds(100))
+                    }
                     var statuses: [HTTPResponse.Status] = []
                     var slowest = Duration.zero
                     for try await (status, retryAfter, took) in group {
