@@ -140,7 +140,8 @@ struct LoadLimitsTests {
                     #expect(session.status == .serviceUnavailable)
                     #expect(session.headers[.retryAfter] == "5")
                     #expect(String(buffer: session.body).contains("\"database_busy\""))
-                    #expect(took >= .milliseconds(490) && took < .seconds(3), "took \(took)")
+                    // At least the lease timeout; the upper bound only says it did not hang.
+                    #expect(took >= .milliseconds(490) && took < .seconds(10), "took \(took)")
                     let ready = try await http.execute(uri: "/ready", method: .get)
                     #expect(ready.status == .serviceUnavailable)
                     print("load: with the pool taken, session answered 503 after \(took)")

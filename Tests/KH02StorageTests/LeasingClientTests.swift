@@ -16,7 +16,8 @@ struct LeasingClientTests {
                 let start = ContinuousClock.now
                 await #expect(throws: StoreBusy.self) { try await leasing.query("SELECT 1", logger: TestLogger.quiet) }
                 let waited = ContinuousClock.now - start
-                #expect(waited >= .milliseconds(290) && waited < .seconds(2), "waited \(waited)")
+                // At least the timeout; the upper bound only says it did not hang (a loaded machine is slow to wake).
+                #expect(waited >= .milliseconds(290) && waited < .seconds(10), "waited \(waited)")
                 await #expect(throws: StoreBusy.self) { try await leasing.withConnection { _ in 1 } }
             }
             // Connections given back: the same client works again.
