@@ -20,6 +20,8 @@ public struct APIDependencies: Sendable {
     public var boundaries: (any BoundaryStore)?
     /// When true, score reads (GET) need no token: anyone sees what a central reader sees (`KH02_PUBLIC_READ=1`).
     public var publicRead: Bool
+    /// How many uploads and histories run at once, so they leave database connections for everything else.
+    public var concurrency: ConcurrencyLimits
     /// Scores with their caches; one per application, shared by every request.
     public let scores: ScoreService
     /// Proxies whose `X-Forwarded-For` names the client in the audit log (`KH02_TRUSTED_PROXIES`).
@@ -28,7 +30,7 @@ public struct APIDependencies: Sendable {
     public init(
         units: any UnitStore, plans: any PlanStore, accounts: any AccountStore, reports: any ReportStore, audit: any AuditLog,
         probe: any ReadinessProbe, webDirectory: String?, uploadLimits: UploadLimits = .standard, boundaries: (any BoundaryStore)? = nil,
-        publicRead: Bool = false, now: @escaping @Sendable () -> Date
+        publicRead: Bool = false, concurrency: ConcurrencyLimits = .standard, now: @escaping @Sendable () -> Date
     ) {
         self.units = units
         self.plans = plans
@@ -41,6 +43,7 @@ public struct APIDependencies: Sendable {
         self.now = now
         self.boundaries = boundaries
         self.publicRead = publicRead
+        self.concurrency = concurrency
         self.scores = ScoreService(units: units, plans: plans, reports: reports, now: now)
     }
 
@@ -77,8 +80,10 @@ public func buildRouter(_ dependencies: APIDependencies, logger: Logger) -> Rout
     SessionController(cache: tokens, audit: dependencies.audit).addRoutes(to: api)
     UnitsController(store: dependencies.units, today: dependencies.today).addRoutes(to: api)
     PlansController(store: dependencies.plans, now: dependencies.now).addRoutes(to: api)
-    ReportsController(service: dependencies.uploadService, reports: dependencies.reports, units: dependencies.units, now: dependencies.now)
-        .addRoutes(to: api)
+    ReportsController(
+        service: dependencies.uploadService, reports: dependencies.reports, units: dependencies.units, concurrency: dependencies.concurrency,
+        now: dependencies.now
+    ).addRoutes(to: api)
     TemplatesController(units: dependencies.units, plans: dependencies.plans, now: dependencies.now).addRoutes(to: api)
     AuditController(audit: dependencies.audit).addRoutes(to: api)
     let reads = ScoreReads(service: dependencies.scores, publicRead: dependencies.publicRead)
@@ -88,7 +93,7 @@ public func buildRouter(_ dependencies: APIDependencies, logger: Logger) -> Rout
     MapController(reads: reads, boundaries: dependencies.boundaries).addRoutes(to: api)
     CriteriaController(reads: reads).addRoutes(to: api)
     ServicesController(reads: reads).addRoutes(to: api)
-    HistoryController(reads: reads).addRoutes(to: api)
+    HistoryController(reads: reads, concurrency: dependencies.concurrency).addRoutes(to: api)
     WhatIfController(reads: reads).addRoutes(to: api)
     return router
 }

@@ -8,10 +8,13 @@ public import PostgresNIO
 /// template database migrated and loaded once, and a fresh clone of it for every test.
 public enum TestDatabase {
     /// Runs `body` with a client on a new database cloned from the migrated template; drops it afterwards.
-    public static func withDatabase<T: Sendable>(_ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
+    /// `maximumConnections` sizes the client's pool (PostgresNIO's default: 20).
+    public static func withDatabase<T: Sendable>(
+        maximumConnections: Int = 20, _ body: @Sendable (PostgresClient) async throws -> T
+    ) async throws -> T {
         do {
             let server = try await TestServer.shared.prepareTemplate()
-            return try await server.withClone(template: TestServer.templateName, body)
+            return try await server.withClone(template: TestServer.templateName, maximumConnections: maximumConnections, body)
         } catch {
             throw DetailedDatabaseError(error)
         }
@@ -45,7 +48,9 @@ struct TestServerConnection: Sendable {
         try await run(adminConfiguration, body)
     }
 
-    func withClone<T: Sendable>(template: String, _ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
+    func withClone<T: Sendable>(
+        template: String, maximumConnections: Int = 20, _ body: @Sendable (PostgresClient) async throws -> T
+    ) async throws -> T {
         let name = "kh02_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
         // Database names cannot be binds; both names are generated here.
         try await admin { client in
@@ -60,7 +65,9 @@ struct TestServerConnection: Sendable {
             }
         }
         do {
-            let result = try await run(configuration(String(name)), body)
+            var configuration = configuration(String(name))
+            configuration.options.maximumConnections = maximumConnections
+            let result = try await run(configuration, body)
             try await drop(String(name))
             return result
         } catch {

@@ -14,18 +14,22 @@ struct PostgresApp {
     let client: PostgresClient
     let dependencies: APIDependencies
 
-    init(client: PostgresClient, now: Date, uploadLimits: UploadLimits = .standard) throws {
+    init(
+        client: PostgresClient, now: Date, uploadLimits: UploadLimits = .standard, concurrency: ConcurrencyLimits = .standard,
+        leaseTimeout: Duration = LeasingClient.defaultLeaseTimeout
+    ) throws {
         self.client = client
         let logger = TestLogger.quiet
         dependencies = APIDependencies(
-            units: PostgresUnitStore(client: client, logger: logger),
-            plans: PostgresPlanStore(client: client, logger: logger),
-            accounts: PostgresAccountStore(client: client, logger: logger),
-            reports: PostgresReportStore(client: client, logger: logger),
-            audit: PostgresAuditLog(client: client, logger: logger),
+            units: PostgresUnitStore(client: client, logger: logger, leaseTimeout: leaseTimeout),
+            plans: PostgresPlanStore(client: client, logger: logger, leaseTimeout: leaseTimeout),
+            accounts: PostgresAccountStore(client: client, logger: logger, leaseTimeout: leaseTimeout),
+            reports: PostgresReportStore(client: client, logger: logger, leaseTimeout: leaseTimeout),
+            audit: PostgresAuditLog(client: client, logger: logger, leaseTimeout: leaseTimeout),
             probe: PostgresReadinessProbe(
-                client: client, runner: try DatabaseSchema(sqlDirectory: TestDatabase.sqlDirectory).runner, logger: logger),
-            webDirectory: nil, uploadLimits: uploadLimits, now: { now })
+                client: client, runner: try DatabaseSchema(sqlDirectory: TestDatabase.sqlDirectory).runner, logger: logger,
+                leaseTimeout: leaseTimeout),
+            webDirectory: nil, uploadLimits: uploadLimits, concurrency: concurrency, now: { now })
     }
 
     /// A new token's secret for `principal`.

@@ -25,10 +25,12 @@ struct ScoresFixture: Sendable {
     /// The three reporting communes of province 08: green, yellow, red.
     let communes: [CommuneCode]
 
+    /// `maximumConnections` sizes the database pool, `concurrency` the heavy work the API takes on at once.
     static func withApp(
-        publicRead: Bool = false, _ body: @Sendable @escaping (ScoresFixture, any TestClientProtocol) async throws -> Void
+        publicRead: Bool = false, maximumConnections: Int = 20, concurrency: ConcurrencyLimits = .standard,
+        _ body: @Sendable @escaping (ScoresFixture, any TestClientProtocol) async throws -> Void
     ) async throws {
-        try await TestDatabase.withDatabase { client in
+        try await TestDatabase.withDatabase(maximumConnections: maximumConnections) { client in
             let logger = TestLogger.quiet
             let schema = try DatabaseSchema(sqlDirectory: TestDatabase.sqlDirectory)
             let accounts = PostgresAccountStore(client: client, logger: logger)
@@ -37,7 +39,8 @@ struct ScoresFixture: Sendable {
                 accounts: accounts, reports: PostgresReportStore(client: client, logger: logger),
                 audit: PostgresAuditLog(client: client, logger: logger),
                 probe: PostgresReadinessProbe(client: client, runner: schema.runner, logger: logger), webDirectory: nil,
-                boundaries: PostgresBoundaryStore(client: client, logger: logger), publicRead: publicRead, now: { Self.now })
+                boundaries: PostgresBoundaryStore(client: client, logger: logger), publicRead: publicRead, concurrency: concurrency,
+                now: { Self.now })
             let admin = try await accounts.issue(name: "admin", principal: .admin, createdBy: "test")
             let day = CivilDate(year: 2025, month: 9, day: 20)!
             let communes = Array(try await dependencies.units.communes(of: ProvinceCode(rawValue: "08")!, on: day).prefix(3).map(\.code))

@@ -5,10 +5,22 @@ import KH02Core
 /// `GET /history?unit=…&from=YYYY-MM-DD&to=YYYY-MM-DD`: colour and key figures per day, scored at each day's 16:00
 /// (or now for today). `unit` is a province or commune code, or absent for the nation. At most 93 days; by default
 /// the 30 days up to `to` (today).
+///
+/// Each day is scored once per data version for every unit (`ScoreService.historyDay`), so ranges and units share
+/// the work; days not yet in memory are scored by at most `ConcurrencyLimits.histories` requests at once (503
+/// `history_busy` beyond that), stopping between days when the request's task is cancelled. Hummingbird 2.28 does
+/// not cancel a handler when its client disconnects, so a history that has started runs to its end.
 struct HistoryController: Sendable {
     let reads: ScoreReads
+    /// Histories computing days at once on this instance.
+    let gate: AdmissionGate<Int>
 
     static let maximumDays = 93
+
+    init(reads: ScoreReads, concurrency: ConcurrencyLimits = .standard) {
+        self.reads = reads
+        self.gate = AdmissionGate(total: concurrency.histories, wait: concurrency.wait)
+    }
 
     func addRoutes(to group: RouterGroup<APIRequestContext>) {
         group.get("history", use: history)
@@ -36,56 +48,42 @@ struct HistoryController: Sendable {
             guard latest.name(of: unit) != nil else { throw APIError.unitNotFound(unit.kind.rawValue, unit.rawValue) }
             try reads.requireDetail(read, unit: unit, scored: latest)
         }
+        let days = try await historyDays(from: from, to: to, version: read.version)
+        let entries = days.map { $0.figures(of: unit) }
         let variant = "\(unit?.rawValue ?? "nation")|\(from.iso)|\(to.iso)"
-        return try await reads.respond(request, read: read, route: "history", variant: variant) { [reads] in
-            let now = reads.service.now()
-            var days: [HistoryDayDTO] = []
-            for offset in 0...from.days(until: to) {
-                let day = from.adding(days: offset)
-                let instant = ScoreService.roundedToMinute(min(day.vietnamMidnight.addingTimeInterval(16 * 3600), now))
-                guard instant >= day.vietnamMidnight else { break }
-                let scored: ScoredInstant
-                do {
-                    scored = try await reads.service.compute(at: instant, version: read.version)
-                } catch let error as APIError where error.code == "no_plan_in_effect" {
-                    continue
-                }
-                days.append(Self.figures(of: unit, day: day, scored: scored))
-            }
-            return try ScoreReads.json(
+        return try await reads.respond(request, read: read, route: "history", variant: variant) {
+            try ScoreReads.json(
                 HistoryDTO(
                     unit: unit?.rawValue ?? "nation", unitKind: unit?.kind.rawValue ?? "nation", from: from.iso, to: to.iso,
-                    data: DataFreshnessDTO(latest), days: days))
+                    data: DataFreshnessDTO(latest), days: entries))
         }
     }
 
-    static func figures(of unit: AnyUnitCode?, day: CivilDate, scored: ScoredInstant) -> HistoryDayDTO {
-        var entry = HistoryDayDTO(day: day.iso, asOf: scored.asOf, planVersion: scored.plan.version)
-        switch unit {
-        case nil:
-            let nation = scored.card.nation
-            entry.communesGreen = nation.communesGreen
-            entry.communesTotal = nation.communesTotal
-            entry.greenPercent = nation.communesGreenPercent.map(roundedPercent)
-            entry.provincesByTaskColour = nation.provinceTasks
-            entry.overdueTasks = nation.overdueTotal
-        case .province(let code):
-            guard let score = scored.card.province(code) else { break }
-            entry.colour = score.tasks.colour.rawValue
-            entry.communesGreen = score.coverage.green
-            entry.communesTotal = score.coverage.total
-            entry.greenPercent = score.coverage.percent.map(roundedPercent)
-            entry.band = score.coverage.band
-            entry.overdueTasks = score.tasks.tasks.filter { $0.condition == .overdue }.count
-        case .commune(let code):
-            guard let score = scored.card.commune(code) else { break }
-            entry.colour = score.colour.rawValue
-            entry.unmetRequired = score.unmetRequired
-            entry.reportAsOf = score.reportAsOf
-        case .agency:
-            break
+    /// The days from `from` to `to` that have begun and had a plan in effect: from memory, or scored under the gate.
+    private func historyDays(from: CivilDate, to: CivilDate, version: DataVersion) async throws -> [HistoryDay] {
+        let now = reads.service.now()
+        var instants: [(CivilDate, Date)] = []
+        for offset in 0...from.days(until: to) {
+            let day = from.adding(days: offset)
+            let instant = ScoreService.roundedToMinute(min(day.vietnamMidnight.addingTimeInterval(16 * 3600), now))
+            guard instant >= day.vietnamMidnight else { break }
+            instants.append((day, instant))
         }
-        return entry
+        let service = reads.service
+        func score() async throws -> [HistoryDay] {
+            var days: [HistoryDay] = []
+            for (day, instant) in instants {
+                try Task.checkCancellation()
+                if let scored = try await service.historyDay(day, at: instant, version: version) { days.append(scored) }
+            }
+            return days
+        }
+        if instants.allSatisfy({ service.hasHistoryDay(at: $0.1, version: version) }) { return try await score() }
+        do {
+            return try await gate.run(key: nil) { try await score() }
+        } catch is AdmissionGate<Int>.Refusal {
+            throw APIError.historyBusy(retryAfter: 2)
+        }
     }
 
     static func day(_ text: String?, name: String) throws -> CivilDate? {

@@ -9,12 +9,18 @@ public struct ReportsController: Sendable {
     let reports: any ReportStore
     let units: any UnitStore
     let now: @Sendable () -> Date
+    /// Uploads under way, per instance and per token: each holds a database connection for its whole transaction.
+    let gate: AdmissionGate<UUID>
 
-    public init(service: UploadService, reports: any ReportStore, units: any UnitStore, now: @escaping @Sendable () -> Date) {
+    public init(
+        service: UploadService, reports: any ReportStore, units: any UnitStore, concurrency: ConcurrencyLimits = .standard,
+        now: @escaping @Sendable () -> Date
+    ) {
         self.service = service
         self.reports = reports
         self.units = units
         self.now = now
+        self.gate = AdmissionGate(total: concurrency.uploads, perKey: concurrency.uploadsPerToken, wait: concurrency.wait)
     }
 
     public func addRoutes(to group: RouterGroup<APIRequestContext>) {
@@ -37,6 +43,21 @@ public struct ReportsController: Sendable {
                 vi: "Gửi tệp CSV (Content-Type: text/csv) hoặc JSON (Content-Type: application/json).",
                 en: "Send CSV (Content-Type: text/csv) or JSON (Content-Type: application/json).")
         }
+        // Admitted before the body is read: a refused upload costs neither disk nor a connection.
+        do {
+            return try await gate.run(key: account.id) { try await accepted(kind, format: format, request, account: account, context: context) }
+        } catch let refusal as AdmissionGate<UUID>.Refusal {
+            switch refusal {
+            case .full: throw APIError.uploadsBusy(retryAfter: 5)
+            case .keyFull: throw APIError.tooManyUploads(limit: gate.perKey ?? 1, retryAfter: 10)
+            }
+        }
+    }
+
+    /// An upload that has its place: spooled, validated and stored.
+    private func accepted(
+        _ kind: UploadKind, format: UploadFormat, _ request: Request, account: Account, context: APIRequestContext
+    ) async throws -> Response {
         let body: UploadBody
         let dryRun = request.uri.queryParameters.get("dry_run") == "true"
         let limit = service.limits.maximumBytes(for: format, dryRun: dryRun)

@@ -18,6 +18,8 @@ public struct ScoreService: Sendable {
     private let scorecards = KeyedCache<ScorecardKey, ScoredInstant>(capacity: 16)
     private let bodies = KeyedCache<BodyKey, CachedBody>(capacity: 256)
     private let versions = KeyedCache<VersionKey, DataVersion>(capacity: 4)
+    /// History days of every unit (nil: no plan in effect then), shared by every range: a 93-day history and a bit.
+    private let historyDays = KeyedCache<ScorecardKey, HistoryDay?>(capacity: 100)
     private let generation = Generation()
 
     public init(units: any UnitStore, plans: any PlanStore, reports: any ReportStore, now: @escaping @Sendable () -> Date) {
@@ -108,6 +110,23 @@ public struct ScoreService: Sendable {
         let facts = try await pending
         let card = Scorer(plan: plan).score(facts, units: units, asOf: instant)
         return ScoredInstant(card: card, plan: plan, units: units, facts: facts, version: version)
+    }
+
+    /// `day`'s history entries, scored at `instant` (already rounded to the minute), computed once per version;
+    /// nil when no plan was in effect then.
+    func historyDay(_ day: CivilDate, at instant: Date, version: DataVersion) async throws -> HistoryDay? {
+        try await historyDays.value(for: ScorecardKey(minute: Self.minute(instant), version: version)) {
+            do {
+                return HistoryDay(day: day, scored: try await compute(at: instant, version: version))
+            } catch let error as APIError where error.code == "no_plan_in_effect" {
+                return nil
+            }
+        }
+    }
+
+    /// Whether `historyDay` would answer from memory.
+    func hasHistoryDay(at instant: Date, version: DataVersion) -> Bool {
+        historyDays.cached(ScorecardKey(minute: Self.minute(instant), version: version)) != nil
     }
 
     /// The cached answer for `key`, or `build()`'s bytes (stored with their ETag).

@@ -8,14 +8,21 @@ public struct APIError: HTTPResponseError, Sendable {
     public var status: HTTPResponse.Status
     public var code: String
     public var message: LocalizedText
+    /// Seconds after which the client may try again (`Retry-After`), for answers about load.
+    public var retryAfter: Int?
 
-    public init(_ status: HTTPResponse.Status, code: String, vi: String, en: String) {
+    public init(_ status: HTTPResponse.Status, code: String, vi: String, en: String, retryAfter: Int? = nil) {
         self.status = status
         self.code = code
         self.message = LocalizedText(vi: vi, en: en)
+        self.retryAfter = retryAfter
     }
 
-    public var headers: HTTPFields { [.contentType: "application/json; charset=utf-8"] }
+    public var headers: HTTPFields {
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if let retryAfter { headers[.retryAfter] = "\(retryAfter)" }
+        return headers
+    }
 
     struct Body: Encodable {
         struct Detail: Encodable {

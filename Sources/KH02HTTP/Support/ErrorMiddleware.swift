@@ -1,8 +1,10 @@
 public import Hummingbird
+import KH02Core
 import Logging
 
 /// Turns anything thrown below it into a JSON error body: `APIError` as it is, Hummingbird's own HTTP errors
-/// with their status, and every other error as a generic 500 that is logged but never shown.
+/// with their status, a store with no free database connection as 503 `database_busy` with `Retry-After`, and every
+/// other error as a generic 500 that is logged but never shown.
 public struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     public init() {}
 
@@ -11,6 +13,10 @@ public struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             return try error.response(from: request, context: context)
+        } catch is StoreBusy {
+            // Every database connection stayed taken for the whole lease timeout.
+            context.logger.warning("no database connection became free in time")
+            return try APIError.databaseBusy(retryAfter: 5).response(from: request, context: context)
         } catch let error as any HTTPResponseError {
             // Hummingbird's and NIO's own errors (no route, body over the limit, bad request line…).
             let apiError: APIError =

@@ -6,11 +6,12 @@ public import PostgresNIO
 
 /// `ReportStore` over `uploads`, the `*_reports` tables (filled with COPY) and the `*_current` tables.
 public struct PostgresReportStore: ReportStore {
-    let client: PostgresClient
+    let client: LeasingClient
     let logger: Logger
 
-    public init(client: PostgresClient, logger: Logger) {
-        self.client = client
+    /// `leaseTimeout`: how long a request waits for a pooled connection before `StoreBusy`.
+    public init(client: PostgresClient, logger: Logger, leaseTimeout: Duration = LeasingClient.defaultLeaseTimeout) {
+        self.client = LeasingClient(client, leaseTimeout: leaseTimeout)
         self.logger = logger
     }
 
@@ -26,7 +27,8 @@ public struct PostgresReportStore: ReportStore {
     public func store(
         upload id: UUID, kind: UploadKind, receivedAt: Date, _ write: (any UploadSink) async throws -> UploadDecision
     ) async throws -> UploadStoreOutcome {
-        try await client.withConnection { connection in
+        // Waits for its connection without a lease timeout: the upload gate keeps uploads below the pool size.
+        try await client.base.withConnection { connection in
             try await connection.query("BEGIN", logger: logger)
             do {
                 let sink = PostgresUploadSink(connection: connection, upload: id, kind: kind, receivedAt: receivedAt, logger: logger)

@@ -7,11 +7,12 @@ public import PostgresNIO
 /// `AccountStore` over `api_tokens`. Secrets are `kh02_` + 32 random bytes in base64url; only their SHA-256 is
 /// stored, so a leaked database does not leak usable tokens.
 public struct PostgresAccountStore: AccountStore {
-    let client: PostgresClient
+    let client: LeasingClient
     let logger: Logger
 
-    public init(client: PostgresClient, logger: Logger) {
-        self.client = client
+    /// `leaseTimeout`: how long a request waits for a pooled connection before `StoreBusy`.
+    public init(client: PostgresClient, logger: Logger, leaseTimeout: Duration = LeasingClient.defaultLeaseTimeout) {
+        self.client = LeasingClient(client, leaseTimeout: leaseTimeout)
         self.logger = logger
     }
 
@@ -39,7 +40,7 @@ public struct PostgresAccountStore: AccountStore {
             """, logger: logger)
         var createdAt = Date()
         for try await at in rows.decode(Date.self) { createdAt = at }
-        try await PostgresAuditLog(client: client, logger: logger).record(
+        try await PostgresAuditLog(client: client.base, logger: logger, leaseTimeout: client.leaseTimeout).record(
             AuditEvent(actor: createdBy, action: "token.create", target: id.uuidString, detail: ["name": name, "principal": "\(principal)"]))
         let account = Account(id: id, name: name, principal: principal, prefix: prefix, createdAt: createdAt, createdBy: createdBy, revokedAt: nil)
         return IssuedToken(account: account, secret: secret)
@@ -93,7 +94,7 @@ public struct PostgresAccountStore: AccountStore {
             "UPDATE api_tokens SET revoked_at = now(), revoked_by = \(by) WHERE id = \(id) AND revoked_at IS NULL RETURNING name",
             logger: logger)
         for try await name in rows.decode(String.self) {
-            try await PostgresAuditLog(client: client, logger: logger).record(
+            try await PostgresAuditLog(client: client.base, logger: logger, leaseTimeout: client.leaseTimeout).record(
                 AuditEvent(actor: by, action: "token.revoke", target: id.uuidString, detail: ["name": name]))
             return true
         }

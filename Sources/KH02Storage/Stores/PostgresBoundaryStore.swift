@@ -5,11 +5,12 @@ public import PostgresNIO
 
 /// `BoundaryStore` over `province_boundaries` and `commune_boundaries` (geometry JSON loaded with the reference units).
 public struct PostgresBoundaryStore: BoundaryStore {
-    let client: PostgresClient
+    let client: LeasingClient
     let logger: Logger
 
-    public init(client: PostgresClient, logger: Logger) {
-        self.client = client
+    /// `leaseTimeout`: how long a request waits for a pooled connection before `StoreBusy`.
+    public init(client: PostgresClient, logger: Logger, leaseTimeout: Duration = LeasingClient.defaultLeaseTimeout) {
+        self.client = LeasingClient(client, leaseTimeout: leaseTimeout)
         self.logger = logger
     }
 

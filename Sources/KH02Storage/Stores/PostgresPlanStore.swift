@@ -6,11 +6,12 @@ public import PostgresNIO
 
 /// `PlanStore` over `plan_versions` (append-only: a trigger refuses updates and deletes).
 public struct PostgresPlanStore: PlanStore {
-    let client: PostgresClient
+    let client: LeasingClient
     let logger: Logger
 
-    public init(client: PostgresClient, logger: Logger) {
-        self.client = client
+    /// `leaseTimeout`: how long a request waits for a pooled connection before `StoreBusy`.
+    public init(client: PostgresClient, logger: Logger, leaseTimeout: Duration = LeasingClient.defaultLeaseTimeout) {
+        self.client = LeasingClient(client, leaseTimeout: leaseTimeout)
         self.logger = logger
     }
 

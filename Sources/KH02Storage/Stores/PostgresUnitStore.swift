@@ -4,11 +4,12 @@ public import PostgresNIO
 
 /// `UnitStore` over the reference tables; every query picks the versions valid on the day asked about.
 public struct PostgresUnitStore: UnitStore {
-    let client: PostgresClient
+    let client: LeasingClient
     let logger: Logger
 
-    public init(client: PostgresClient, logger: Logger) {
-        self.client = client
+    /// `leaseTimeout`: how long a request waits for a pooled connection before `StoreBusy`.
+    public init(client: PostgresClient, logger: Logger, leaseTimeout: Duration = LeasingClient.defaultLeaseTimeout) {
+        self.client = LeasingClient(client, leaseTimeout: leaseTimeout)
         self.logger = logger
     }
 

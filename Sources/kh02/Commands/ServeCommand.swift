@@ -23,12 +23,24 @@ struct ServeCommand: AsyncParsableCommand {
               --migrate                           on for embedded PostgreSQL
               --demo          KH02_DEMO=1         load demo data into an empty database
               --demo-days     KH02_DEMO_DAYS      28 daily rounds of demo data
+              --db-pool-size  KH02_DB_POOL_SIZE   20 database connections (3–1000)
+              --db-lease-timeout                  5 s waiting for a free connection,
+                              KH02_DB_LEASE_TIMEOUT  then 503 database_busy
+              --max-concurrent-uploads            pool size / 4 at once; others wait
+                              KH02_MAX_UPLOADS    up to 30 s, then 503 uploads_busy
+              --max-uploads-per-token             2 at once or waiting per token,
+                              KH02_MAX_UPLOADS_PER_TOKEN  then 429 too_many_uploads
+              --max-concurrent-histories          2 at once; others wait up to 30 s,
+                              KH02_MAX_HISTORIES  then 503 history_busy
                               KH02_PUBLIC_READ=1  score reads (GET) without a token
               --trusted-proxies   KH02_TRUSTED_PROXIES  none: X-Forwarded-For is
                                   believed only from these addresses
                               KH02_HOME           folder of SQL/ and Web/
                               KH02_LOG_LEVEL      info
                               KH02_POSTGRES_USER  postgres (root only)
+
+            Uploads and histories together must leave connections of the pool free
+            for token look-ups, reads and /ready; larger limits are refused.
             """)
 
     @Option(help: ArgumentHelp("Address to listen on. Env: KH02_HTTP_HOST.", valueName: "address"))
@@ -38,6 +50,8 @@ struct ServeCommand: AsyncParsableCommand {
     var port: Int?
 
     @OptionGroup var database: DatabaseOptions
+
+    @OptionGroup var load: LoadOptions
 
     @Flag(help: "Apply pending migrations before serving (the embedded cluster always does).")
     var migrate = false
@@ -56,6 +70,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let demoDays, !(1...93).contains(demoDays) { throw ValidationError("--demo-days must be from 1 to 93") }
+        _ = try load.resolve(environment: ProcessInfo.processInfo.environment)
     }
 
     func run() async throws {
@@ -71,10 +86,11 @@ struct ServeCommand: AsyncParsableCommand {
             demoDays: demoDays ?? environment["KH02_DEMO_DAYS"].flatMap(Int.init).map { min(max($0, 1), 93) } ?? 28,
             resources: resources,
             trustedProxies: try Self.proxies(trustedProxies ?? environment["KH02_TRUSTED_PROXIES"]))
+        let load = try self.load.resolve(environment: environment)
         let session = try await DatabaseConnector().open(location, role: .server, logger: logger)
         logger.info("using database", metadata: ["database": "\(session.summary)"])
         do {
-            let app = try buildApplication(settings: settings, database: session.configuration, logger: logger)
+            let app = try buildApplication(settings: settings, load: load, database: session.configuration, logger: logger)
             try await app.runService()
         } catch {
             session.close(logger: logger)

@@ -6,33 +6,40 @@ import KH02Storage
 import Logging
 import PostgresNIO
 
-/// The Postgres-backed stores behind the API, over one client. `publicRead` opens score reads to everyone.
+/// The Postgres-backed stores behind the API, over one client. `publicRead` opens score reads to everyone;
+/// `leaseTimeout` bounds each request's wait for a pooled connection, `concurrency` the heavy work at once.
 func makeDependencies(
-    client: PostgresClient, runner: MigrationRunner, webDirectory: String?, publicRead: Bool = false, logger: Logger
+    client: PostgresClient, runner: MigrationRunner, webDirectory: String?, publicRead: Bool = false,
+    leaseTimeout: Duration = LeasingClient.defaultLeaseTimeout, concurrency: ConcurrencyLimits = .standard, logger: Logger
 ) -> APIDependencies {
     APIDependencies(
-        units: PostgresUnitStore(client: client, logger: logger),
-        plans: PostgresPlanStore(client: client, logger: logger),
-        accounts: PostgresAccountStore(client: client, logger: logger),
-        reports: PostgresReportStore(client: client, logger: logger),
-        audit: PostgresAuditLog(client: client, logger: logger),
-        probe: PostgresReadinessProbe(client: client, runner: runner, logger: logger),
+        units: PostgresUnitStore(client: client, logger: logger, leaseTimeout: leaseTimeout),
+        plans: PostgresPlanStore(client: client, logger: logger, leaseTimeout: leaseTimeout),
+        accounts: PostgresAccountStore(client: client, logger: logger, leaseTimeout: leaseTimeout),
+        reports: PostgresReportStore(client: client, logger: logger, leaseTimeout: leaseTimeout),
+        audit: PostgresAuditLog(client: client, logger: logger, leaseTimeout: leaseTimeout),
+        probe: PostgresReadinessProbe(client: client, runner: runner, logger: logger, leaseTimeout: leaseTimeout),
         webDirectory: webDirectory,
-        boundaries: PostgresBoundaryStore(client: client, logger: logger),
+        boundaries: PostgresBoundaryStore(client: client, logger: logger, leaseTimeout: leaseTimeout),
         publicRead: publicRead,
+        concurrency: concurrency,
         now: { Date() })
 }
 
 /// The composition root: one PostgreSQL client, the stores over it, the router, and the services to run.
 /// The schema is brought up to date (and demo data loaded, when asked) before the server accepts connections.
+/// The pool has `load.poolSize` connections, of which uploads and histories take at most their limits.
 func buildApplication(
-    settings: ServerSettings, database: PostgresClient.Configuration, logger: Logger
+    settings: ServerSettings, load: LoadOptions.Resolved = .standard, database: PostgresClient.Configuration, logger: Logger
 ) throws -> some ApplicationProtocol {
+    var database = database
+    database.options.maximumConnections = load.poolSize
     let client = PostgresClient(configuration: database, backgroundLogger: logger)
     let schema = try DatabaseSchema(sqlDirectory: settings.resources.sqlDirectory)
     var configured = makeDependencies(
         client: client, runner: schema.runner, webDirectory: settings.resources.webDirectory,
-        publicRead: ProcessInfo.processInfo.environment["KH02_PUBLIC_READ"] == "1", logger: logger)
+        publicRead: ProcessInfo.processInfo.environment["KH02_PUBLIC_READ"] == "1", leaseTimeout: load.leaseTimeout,
+        concurrency: load.concurrency, logger: logger)
     configured.trustedProxies = settings.trustedProxies
     let dependencies = configured
     var app = Application(
