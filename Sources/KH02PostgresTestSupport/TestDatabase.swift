@@ -123,9 +123,10 @@ actor TestServer {
             }
             made = TestServerConnection(configuration: configuration, adminConfiguration: configuration(base.database ?? "postgres"), owner: nil)
         case .embedded(let dataDirectory):
-            // fsync off: a test cluster is thrown away, so durability buys nothing here.
+            // fsync off: a test cluster is thrown away, so durability buys nothing here. Many suites run at once, each
+            // with a pool of up to 20 connections: more than the default 100 connections are allowed.
             let cluster = try EmbeddedPostgres(
-                dataDirectory: dataDirectory, settings: ["fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"],
+                dataDirectory: dataDirectory, settings: ["fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "max_connections": "400"],
                 skipSync: true)
             try cluster.start(logger: logger)
             try cluster.stopAfterExit(of: getpid(), removingData: true)

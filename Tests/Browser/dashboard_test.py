@@ -212,6 +212,9 @@ class Dashboard:
         self.wait_ready()
         expect("Demo data" in self.driver.find_element(By.ID, "demo-banner").text, "the banner follows the language")
         expect(self.driver.execute_script("return document.documentElement.lang") == "en", "html lang follows")
+        # The figures are drawn again in English after the heading: wait for them rather than race them.
+        WebDriverWait(self.driver, WAIT).until(lambda d: "3,321" in d.find_element(By.ID, "fig-communes").text
+                                               if d.find_elements(By.ID, "fig-communes") else False)
         communes = self.driver.find_element(By.ID, "fig-communes").text
         expect("3,321" in communes, f"English number format: {communes!r}")
         self.shot("03-national-en")
