@@ -133,14 +133,8 @@ actor TestServer {
             try await cluster.prepareAccess(logger: logger)
             let credentials = try cluster.credentials()
             made = TestServerConnection(
-                configuration: { database in
-                    PostgresClient.Configuration(
-                        unixSocketPath: cluster.socketPath, username: EmbeddedPostgres.applicationRole,
-                        password: credentials.applicationPassword, database: database)
-                },
-                adminConfiguration: PostgresClient.Configuration(
-                    unixSocketPath: cluster.socketPath, username: EmbeddedPostgres.superuser, password: credentials.superuserPassword,
-                    database: "postgres"),
+                configuration: { cluster.clientConfiguration(database: $0, credentials: credentials) },
+                adminConfiguration: cluster.clientConfiguration(database: "postgres", superuser: true, credentials: credentials),
                 owner: EmbeddedPostgres.applicationRole)
         }
         connection = made

@@ -14,10 +14,6 @@ public struct AuthMiddleware: RouterMiddleware {
     public typealias Context = APIRequestContext
     let accounts: TokenCache
 
-    public init(accounts: any AccountStore) {
-        self.accounts = TokenCache(accounts: accounts)
-    }
-
     init(cache: TokenCache) {
         self.accounts = cache
     }

@@ -38,20 +38,35 @@ extension EmbeddedPostgres {
         return credentials
     }
 
-    /// Client settings for the application role on `database`.
-    public func clientConfiguration(database: String = EmbeddedPostgres.database) throws(EmbeddedPostgresError) -> PostgresClient.Configuration {
-        PostgresClient.Configuration(
-            unixSocketPath: socketPath, username: Self.applicationRole, password: try credentials().applicationPassword, database: database)
+    /// Client settings for the application role (or, for administration and tests, the superuser) on `database`,
+    /// with the stored passwords.
+    public func clientConfiguration(database: String = EmbeddedPostgres.database, superuser: Bool = false) throws(EmbeddedPostgresError)
+        -> PostgresClient.Configuration
+    {
+        clientConfiguration(database: database, superuser: superuser, credentials: try credentials())
+    }
+
+    /// The same with `credentials` given: for callers that read them once (a test server makes a client per test).
+    public func clientConfiguration(database: String, superuser: Bool = false, credentials: EmbeddedCredentials) -> PostgresClient.Configuration {
+        let (username, password) = login(superuser: superuser, credentials: credentials)
+        return PostgresClient.Configuration(unixSocketPath: socketPath, username: username, password: password, database: database)
     }
 
     /// Single-connection settings, as the application role or (for administration and tests) the superuser.
     public func connectionConfiguration(database: String = EmbeddedPostgres.database, superuser: Bool = false) throws(EmbeddedPostgresError)
         -> PostgresConnection.Configuration
     {
-        let credentials = try credentials()
-        return PostgresConnection.Configuration(
-            unixSocketPath: socketPath, username: superuser ? Self.superuser : Self.applicationRole,
-            password: superuser ? credentials.superuserPassword : credentials.applicationPassword, database: database)
+        connectionConfiguration(database: database, superuser: superuser, credentials: try credentials())
+    }
+
+    func connectionConfiguration(database: String, superuser: Bool, credentials: EmbeddedCredentials) -> PostgresConnection.Configuration {
+        let (username, password) = login(superuser: superuser, credentials: credentials)
+        return PostgresConnection.Configuration(unixSocketPath: socketPath, username: username, password: password, database: database)
+    }
+
+    /// The role and its password.
+    private func login(superuser: Bool, credentials: EmbeddedCredentials) -> (username: String, password: String) {
+        superuser ? (Self.superuser, credentials.superuserPassword) : (Self.applicationRole, credentials.applicationPassword)
     }
 
     /// Run after `start`: brings the running cluster to the state above, whatever state it was in, and is cheap
@@ -95,9 +110,7 @@ extension EmbeddedPostgres {
         database: String, credentials: EmbeddedCredentials, logger: Logger, _ body: (PostgresConnection) async throws -> Void
     ) async throws {
         let connection = try await PostgresConnection.connect(
-            configuration: PostgresConnection.Configuration(
-                unixSocketPath: socketPath, username: Self.superuser, password: credentials.superuserPassword, database: database),
-            id: 1, logger: logger)
+            configuration: connectionConfiguration(database: database, superuser: true, credentials: credentials), id: 1, logger: logger)
         do {
             try await body(connection)
         } catch {
@@ -161,11 +174,7 @@ extension EmbeddedPostgres {
         let current = try? String(contentsOfFile: hbaFile, encoding: .utf8)
         guard current != Self.hbaContents else { return }
         try PrivateFile.write(Data(Self.hbaContents.utf8), to: hbaFile)
-        if let clusterUser, let entry = getpwnam(clusterUser) {
-            guard chown(hbaFile, entry.pointee.pw_uid, entry.pointee.pw_gid) == 0 else {
-                throw EmbeddedPostgresError(.dataDirUnusable, "cannot give \(hbaFile) to user \(clusterUser): \(String(cString: strerror(errno)))")
-            }
-        }
+        try giveToClusterUser(hbaFile)
         try await connection.query("SELECT pg_reload_conf()", logger: logger)
         logger.info("embedded PostgreSQL now requires a password for every connection", metadata: ["hba": "\(hbaFile)"])
     }

@@ -80,11 +80,11 @@ public struct EmbeddedPostgres: Sendable {
     @discardableResult
     public func initializeIfNeeded(logger: Logger) throws(EmbeddedPostgresError) -> Bool {
         let fm = FileManager.default
-        try createDirectory(dataDirectory, owner: nil)
+        try createDirectory(dataDirectory, forCluster: false)
         if fm.fileExists(atPath: clusterDirectory + "/PG_VERSION") { return false }
         // A folder without PG_VERSION is an initdb that never finished: start it again from empty.
         try? fm.removeItem(atPath: clusterDirectory)
-        try createDirectory(clusterDirectory, owner: clusterUser)
+        try createDirectory(clusterDirectory, forCluster: true)
         try requireAccess(to: clusterDirectory)
         logger.info("creating embedded PostgreSQL cluster", metadata: ["path": "\(clusterDirectory)"])
         // The superuser's password goes to initdb in a file only the cluster's user can read, removed right after.
@@ -93,7 +93,7 @@ public struct EmbeddedPostgres: Sendable {
         let passwordFile = dataDirectory + "/initdb-password"
         try PrivateFile.write(Data((credentials.superuserPassword + "\n").utf8), to: passwordFile)
         defer { unlink(passwordFile) }
-        if let clusterUser, let entry = getpwnam(clusterUser) { _ = chown(passwordFile, entry.pointee.pw_uid, entry.pointee.pw_gid) }
+        try giveToClusterUser(passwordFile)
         var arguments = [
             "-D", clusterDirectory, "-A", "scram-sha-256", "--pwfile=\(passwordFile)", "-U", Self.superuser, "-E", "UTF8", "--locale=C.UTF-8",
         ]
@@ -168,19 +168,16 @@ public struct EmbeddedPostgres: Sendable {
         return false
     }
 
-    private func createDirectory(_ path: String, owner: String?) throws(EmbeddedPostgresError) {
+    /// Creates `path`; `forCluster`: as root, a folder of the cluster's user, 0700.
+    private func createDirectory(_ path: String, forCluster: Bool) throws(EmbeddedPostgresError) {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            if let owner, let entry = getpwnam(owner) {
-                guard chown(path, entry.pointee.pw_uid, entry.pointee.pw_gid) == 0 else {
-                    throw EmbeddedPostgresError(.dataDirUnusable, "cannot give \(path) to user \(owner): \(String(cString: strerror(errno)))")
-                }
-                chmod(path, 0o700)
-            }
-        } catch let error as EmbeddedPostgresError {
-            throw error
         } catch {
             throw EmbeddedPostgresError(.dataDirUnusable, "cannot create \(path): \(error.localizedDescription)")
+        }
+        if forCluster, clusterUser != nil {
+            try giveToClusterUser(path)
+            chmod(path, 0o700)
         }
     }
 
@@ -191,9 +188,7 @@ public struct EmbeddedPostgres: Sendable {
         let entry = clusterUser.flatMap { getpwnam($0) }
         let uid = entry?.pointee.pw_uid ?? geteuid()
         if mkdir(path, 0o700) == 0 {
-            if let entry, chown(path, entry.pointee.pw_uid, entry.pointee.pw_gid) != 0 {
-                throw EmbeddedPostgresError(.dataDirUnusable, "cannot give \(path) to user \(clusterUser ?? ""): \(String(cString: strerror(errno)))")
-            }
+            try giveToClusterUser(path)
         } else if errno != EEXIST {
             throw EmbeddedPostgresError(.dataDirUnusable, "cannot create \(path): \(String(cString: strerror(errno)))")
         }
@@ -205,6 +200,14 @@ public struct EmbeddedPostgres: Sendable {
         }
         guard chmod(path, 0o700) == 0 else {
             throw EmbeddedPostgresError(.dataDirUnusable, "cannot make \(path) private: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// As root, makes `path` belong to the cluster's user (who must read it); otherwise it is ours already.
+    func giveToClusterUser(_ path: String) throws(EmbeddedPostgresError) {
+        guard let clusterUser, let entry = getpwnam(clusterUser) else { return }
+        guard chown(path, entry.pointee.pw_uid, entry.pointee.pw_gid) == 0 else {
+            throw EmbeddedPostgresError(.dataDirUnusable, "cannot give \(path) to user \(clusterUser): \(String(cString: strerror(errno)))")
         }
     }
 

@@ -7,10 +7,10 @@ import Glibc
 /// Files only their owner may read (credentials, the cluster's `pg_hba.conf`).
 enum PrivateFile {
     /// Writes `data` to `path` through a temporary file opened `O_CREAT | O_EXCL` with mode 0600, then renamed.
-    static func write(_ data: Data, to path: String, mode: mode_t = 0o600) throws(EmbeddedPostgresError) {
+    static func write(_ data: Data, to path: String) throws(EmbeddedPostgresError) {
         let temporary = path + ".tmp-\(getpid())"
         unlink(temporary)
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             throw EmbeddedPostgresError(.credentialsUnusable, "cannot create \(temporary): \(String(cString: strerror(errno)))")
         }

@@ -38,11 +38,12 @@ struct BenchIngestCommand: AsyncParsableCommand {
         try cluster.stopAfterExit(of: getpid(), removingData: true)
         try await cluster.prepareAccess(logger: logger)
         let resources = try ResourceLocator.locate()
-        let client = PostgresClient(configuration: try cluster.clientConfiguration(), backgroundLogger: logger)
+        let database = try cluster.clientConfiguration()
+        let client = PostgresClient(configuration: database, backgroundLogger: logger)
         let (announced, announce) = AsyncStream.makeStream(of: String.self)
         let settings = ServerSettings(
             host: "127.0.0.1", port: 0, migrate: true, demo: false, resources: resources, announce: { announce.yield($0) })
-        let app = try buildApplication(settings: settings, database: try cluster.clientConfiguration(), logger: logger)
+        let app = try buildApplication(settings: settings, database: database, logger: logger)
         let repeats = self.repeats
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
