@@ -44,11 +44,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // HTTP API and static dashboard serving. Sees Core's protocols only.
+        // The application's use cases and their state: uploading, scoring at an instant with caches, the demo, one
+        // settings value. Storage comes in through Core's store protocols.
+        .target(
+            name: "KH02App",
+            dependencies: [
+                "KH02Core",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // HTTP API and static dashboard serving: routes, DTOs, middleware, error statuses. Sees Core's protocols only.
         .target(
             name: "KH02HTTP",
             dependencies: [
                 "KH02Core",
+                "KH02App",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -64,6 +75,7 @@ let package = Package(
             name: "kh02",
             dependencies: [
                 "KH02Core",
+                "KH02App",
                 "KH02Storage",
                 "KH02HTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -106,6 +118,7 @@ let package = Package(
             name: "KH02HTTPTests",
             dependencies: [
                 "KH02Core",
+                "KH02App",
                 "KH02HTTP",
                 "KH02TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -129,6 +142,7 @@ let package = Package(
             name: "KH02ServerTests",
             dependencies: [
                 "KH02Core",
+                "KH02App",
                 "KH02Storage",
                 "KH02HTTP",
                 "KH02TestSupport",

@@ -1,4 +1,5 @@
 import Foundation
+import KH02App
 import Testing
 
 @testable import KH02HTTP

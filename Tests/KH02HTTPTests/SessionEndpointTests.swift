@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import KH02Core
+import KH02App
 import KH02HTTP
 import KH02TestSupport
 import NIOFoundationEssentialsCompat

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import KH02Core
+import KH02App
 import KH02HTTP
 import KH02PostgresTestSupport
 import KH02TestSupport
@@ -23,7 +24,7 @@ struct DailyReportLimitTests {
         document["reporting"] = reporting
         let data = try JSONSerialization.data(withJSONObject: document)
         let plan = try PlanDefinition.decode(json: data)
-        _ = try await app.dependencies.plans.importPlan(plan, document: data, importedBy: "test")
+        _ = try await app.dependencies.monitor.stores.plans.importPlan(plan, document: data, importedBy: "test")
     }
 
     @Test("with a cap of 2, a third report for a commune and day is refused with too_many_reports_per_day; other communes are unaffected")

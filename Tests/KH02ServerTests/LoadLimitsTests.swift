@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import KH02Core
+import KH02App
 import KH02HTTP
 import KH02Storage
 import KH02PostgresTestSupport
@@ -46,7 +47,7 @@ struct LoadLimitsTests {
             for index in 0..<3 { fresh.append(try await app.token(.central, name: "fresh \(index)")) }
             var probes: [String] = []
             for index in 0..<4 { probes.append(try await app.token(.central, name: "probe \(index)")) }
-            let communes = try await app.dependencies.units.directory().snapshot(at: Self.now).communes.map(\.code.rawValue)
+            let communes = try await app.dependencies.monitor.stores.units.directory().snapshot(at: Self.now).communes.map(\.code.rawValue)
             let body = Self.largeReadiness(communes, days: 2)
             try await app.test { [uploaders, fresh, probes] http in
                 @Sendable func session(_ token: String) async throws -> Duration {
@@ -107,7 +108,7 @@ struct LoadLimitsTests {
             let app = try PostgresApp(
                 client: client, now: Self.now, concurrency: ConcurrencyLimits(uploads: 2, uploadsPerToken: 1, histories: 1))
             let uploader = try await app.token(.admin, name: "uploader")
-            let communes = try await app.dependencies.units.directory().snapshot(at: Self.now).communes.map(\.code.rawValue)
+            let communes = try await app.dependencies.monitor.stores.units.directory().snapshot(at: Self.now).communes.map(\.code.rawValue)
             let body = Self.largeReadiness(communes, days: 2)
             try await app.test { http in
                 let answers = try await withThrowingTaskGroup(of: (HTTPResponse.Status, String?, String).self) { group in

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import KH02Core
+import KH02App
 import KH02HTTP
 import KH02PostgresTestSupport
 import KH02Storage
@@ -34,7 +35,7 @@ struct PostgresApp {
 
     /// A new token's secret for `principal`.
     func token(_ principal: Principal, name: String = "test") async throws -> String {
-        try await dependencies.accounts.issue(name: name, principal: principal, createdBy: "test").secret
+        try await dependencies.monitor.stores.accounts.issue(name: name, principal: principal, createdBy: "test").secret
     }
 
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import KH02Core
+import KH02App
 import KH02HTTP
 import KH02PostgresTestSupport
 import KH02Storage
@@ -43,7 +44,7 @@ struct ScoresFixture: Sendable {
                 now: { Self.now })
             let admin = try await accounts.issue(name: "admin", principal: .admin, createdBy: "test")
             let day = CivilDate(year: 2025, month: 9, day: 20)!
-            let communes = Array(try await dependencies.units.communes(of: ProvinceCode(rawValue: "08")!, on: day).prefix(3).map(\.code))
+            let communes = Array(try await dependencies.monitor.stores.units.communes(of: ProvinceCode(rawValue: "08")!, on: day).prefix(3).map(\.code))
             let c = communes.map(\.rawValue)
             try await submit(
                 dependencies, admin.account, .readiness,
@@ -81,7 +82,7 @@ struct ScoresFixture: Sendable {
     }
 
     private static func submit(_ dependencies: APIDependencies, _ account: Account, _ kind: UploadKind, _ csv: String) async throws {
-        let outcome = try await dependencies.uploadService.submit(
+        let outcome = try await dependencies.monitor.ingestion.submit(
             .init(kind: kind, format: .csv, body: UploadBody(bytes: Array(csv.utf8))), account: account, remoteAddress: nil)
         guard case .stored = outcome else {
             Issue.record("upload \(kind) not stored: \(outcome)")

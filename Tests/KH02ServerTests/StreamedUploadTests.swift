@@ -1,4 +1,5 @@
 import Foundation
+import KH02App
 import Hummingbird
 import HummingbirdTesting
 import KH02Core
@@ -61,8 +62,8 @@ struct StreamedUploadTests {
             limits.duplicateKeysInMemory = 0
             let app = try PostgresApp(client: client, now: Self.now, uploadLimits: limits)
             let token = try await app.token(.admin)
-            let plan = try #require(PlanCatalog(try await app.dependencies.plans.definitions()).effective(at: Self.now))
-            let units = try await app.dependencies.units.directory().snapshot(at: Self.now)
+            let plan = try #require(PlanCatalog(try await app.dependencies.monitor.stores.plans.definitions()).effective(at: Self.now))
+            let units = try await app.dependencies.monitor.stores.units.directory().snapshot(at: Self.now)
             let validator = UploadValidator(plan: plan, units: units, principal: .admin, now: Self.now)
             for (kind, text) in Self.bodies {
                 let body = Array(text.utf8)
@@ -96,7 +97,7 @@ struct StreamedUploadTests {
         try await TestDatabase.withDatabase { client in
             let app = try PostgresApp(client: client, now: Self.now)
             let token = try await app.token(.province(ProvinceCode(rawValue: "01")!))
-            let communes = try await app.dependencies.units.communes(of: ProvinceCode(rawValue: "01")!, on: CivilDate(vietnamDayOf: Self.now))
+            let communes = try await app.dependencies.monitor.stores.units.communes(of: ProvinceCode(rawValue: "01")!, on: CivilDate(vietnamDayOf: Self.now))
             var rows: [String] = []
             // Long notes with quoted line breaks make records that cross the pieces the body is read in.
             let note = "\"Ghi chú dài, có dấu phẩy\n" + String(repeating: "và tiếng Việt có dấu ", count: 40) + "\""

@@ -1,4 +1,5 @@
 import Foundation
+import KH02App
 import Hummingbird
 import HummingbirdTesting
 import KH02Core
@@ -110,8 +111,8 @@ struct UploadAPITests {
             let app = try PostgresApp(client: client, now: Self.now)
             let hanoi = try await app.token(.province(ProvinceCode(rawValue: "01")!))
             let central = try await app.token(.central)
-            let revoked = try await app.dependencies.accounts.issue(name: "old", principal: .admin, createdBy: "test")
-            _ = try await app.dependencies.accounts.revoke(id: revoked.account.id, by: "test")
+            let revoked = try await app.dependencies.monitor.stores.accounts.issue(name: "old", principal: .admin, createdBy: "test")
+            _ = try await app.dependencies.monitor.stores.accounts.revoke(id: revoked.account.id, by: "test")
             let body = Self.readiness(["00004,2025-09-20,1,1,1,1,1,1,", "25270,2025-09-20,1,1,1,1,1,1,"])
             try await app.test { http in
                 try await http.upload("readiness", body, token: hanoi) { response in
@@ -303,7 +304,7 @@ struct UploadAPITests {
                 try await http.upload("readiness", Self.readiness(["00004,2025-09-20,1,1,1,1,1,1,"]), token: token) { #expect($0.status == .created) }
                 try await http.upload("readiness", Self.readiness(["00004,2025-09-18,0,1,1,1,1,1,"]), token: token) { #expect($0.status == .created) }
             }
-            let reports = app.dependencies.reports
+            let reports = app.dependencies.monitor.stores.reports
             let now = try #require(try await reports.facts(asOf: Self.now).readiness.first)
             #expect(now.values[CriterionKey(rawValue: "online_meeting")!] == .boolean(true))
             let before = CivilDate(year: 2025, month: 9, day: 19)!.vietnamMidnight
@@ -322,7 +323,7 @@ struct UploadAPITests {
                 let rows = ["00004,2025-09-10,0,1,1,1,1,1,", "00008,2025-09-19,0,0,1,1,1,1,", "00008,2025-09-20,1,0,1,1,1,1,"]
                 try await http.upload("readiness", Self.readiness(rows), token: token) { #expect($0.status == .created) }
             }
-            let reports = app.dependencies.reports
+            let reports = app.dependencies.monitor.stores.reports
             func latest(at instant: Date) async throws -> [String: String] {
                 let facts = try await reports.facts(asOf: instant).readiness
                 #expect(Set(facts.map(\.commune)).count == facts.count, "one fact per commune")
@@ -340,7 +341,7 @@ struct UploadAPITests {
     func concurrentProvinces() async throws {
         try await TestDatabase.withDatabase { client in
             let app = try PostgresApp(client: client, now: Self.now)
-            let directory = try await app.dependencies.units.directory().snapshot(at: Self.now)
+            let directory = try await app.dependencies.monitor.stores.units.directory().snapshot(at: Self.now)
             var uploads: [(String, [UInt8])] = []
             for province in directory.provinces {
                 let token = try await app.token(.province(province.code))

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KH02Core
+import KH02App
 
 /// `GET /coverage` (the national picture: JSON, cached as bytes per minute and data version) and
 /// `GET /coverage.csv` (its province table for Excel). Every reader may see both.
@@ -15,7 +16,7 @@ struct CoverageController: Sendable {
     @Sendable func coverage(_ request: Request, context: APIRequestContext) async throws -> Response {
         let read = try await reads.begin(request, context: context)
         return try await reads.respond(request, read: read, route: "coverage") { [reads] in
-            try ScoreReads.json(CoverageDTO(try await reads.service.scored(at: read.instant, version: read.version)))
+            try ScoreReads.json(CoverageDTO(try await reads.scoring.scored(at: read.instant, version: read.version)))
         }
     }
 
@@ -25,7 +26,7 @@ struct CoverageController: Sendable {
         return try await reads.respond(
             request, read: read, route: "coverage.csv", contentType: CSVExport.contentType, filename: "kh02-bao-phu-\(day.iso).csv"
         ) { [reads] in
-            let scored = try await reads.service.scored(at: read.instant, version: read.version)
+            let scored = try await reads.scoring.scored(at: read.instant, version: read.version)
             var csv = CSVExport(header: [
                 "Mã tỉnh", "Tỉnh, thành phố", "Màu tiến độ nhiệm vụ", "Số xã đạt (xanh)", "Tổng số xã", "Tỷ lệ xã đạt (%)",
                 "Nhóm tỷ lệ", "Số xã chưa có dữ liệu", "Điều kiện chưa đạt nhiều nhất", "Thời điểm số liệu",

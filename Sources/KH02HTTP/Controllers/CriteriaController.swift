@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KH02Core
+import KH02App
 
 /// `GET /criteria/{key}[?state=unmet|unknown]`: which provinces and communes do not meet a readiness criterion.
 struct CriteriaController: Sendable {
@@ -21,7 +22,7 @@ struct CriteriaController: Sendable {
         }
         let wanted = states
         let read = try await reads.begin(request, context: context)
-        let scored = try await reads.service.scored(at: read.instant, version: read.version)
+        let scored = try await reads.scoring.scored(at: read.instant, version: read.version)
         guard let key = CriterionKey(rawValue: raw), let criterion = scored.criterion(key),
             let index = scored.plan.readinessCriteria.firstIndex(where: { $0.key == key }),
             let nation = scored.card.nation.criterionCoverage.first(where: { $0.key == key })

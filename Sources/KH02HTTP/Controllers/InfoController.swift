@@ -1,6 +1,7 @@
 public import Foundation
 public import Hummingbird
 public import KH02Core
+import KH02App
 
 /// `GET /info`, open to everyone: whether the data is demo data, the software version, the plan in effect, and
 /// whether reads need a token. The dashboard reads it before anything else.

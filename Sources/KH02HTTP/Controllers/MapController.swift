@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KH02Core
+import KH02App
 
 /// `GET /map/provinces.geojson` and `GET /map/provinces/{code}/communes.geojson`: simplified boundaries with the
 /// colours at `as_of` as properties. Geometries are spliced in as stored, never decoded.
@@ -19,7 +20,7 @@ struct MapController: Sendable {
         guard let boundaries else { throw APIError.notFound }
         let read = try await reads.begin(request, context: context)
         return try await reads.respond(request, read: read, route: "map/provinces", contentType: Self.contentType) { [reads] in
-            let scored = try await reads.service.scored(at: read.instant, version: read.version)
+            let scored = try await reads.scoring.scored(at: read.instant, version: read.version)
             let geometries = try await boundaries.provinceGeometries()
             let features = try scored.card.provinces.map { score in
                 let province = scored.province(score.code)
@@ -36,10 +37,10 @@ struct MapController: Sendable {
     @Sendable func communes(_ request: Request, context: APIRequestContext) async throws -> Response {
         guard let boundaries else { throw APIError.notFound }
         let raw = try context.parameters.require("code")
-        guard let code = ProvinceCode(rawValue: raw) else { throw APIError.malformedCode("province", raw, digits: 2) }
+        guard let code = ProvinceCode(rawValue: raw) else { throw APIError.malformedProvinceCode(raw) }
         let read = try await reads.begin(request, context: context)
-        let scored = try await reads.service.scored(at: read.instant, version: read.version)
-        guard scored.province(code) != nil else { throw APIError.unitNotFound("province", raw) }
+        let scored = try await reads.scoring.scored(at: read.instant, version: read.version)
+        guard scored.province(code) != nil else { throw APIError.unitNotFound(.province, raw) }
         try reads.requireDetail(read, unit: .province(code), scored: scored)
         return try await reads.respond(request, read: read, route: "map/communes", variant: code.rawValue, contentType: Self.contentType) {
             let communes = scored.card.communes(in: code)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KH02Core
+import KH02App
 
 /// What of an upload a caller may see: uploaders and nation readers the whole file; a unit's token that did not
 /// send it only the rows about its own area (its unit, for a province also its communes), never the others'.
@@ -18,7 +19,7 @@ extension ReportsController {
         let raw = try context.parameters.require("id")
         guard let id = UUID(uuidString: raw) else { throw APIError.badParameter("id", raw, expected: "an upload id (UUID)") }
         guard let stored = try await reports.upload(id: id) else {
-            throw APIError(.notFound, code: "upload_not_found", vi: "Không có lần gửi \(raw).", en: "No upload \(raw).")
+            throw APIError(.uploadNotFound, vi: "Không có lần gửi \(raw).", en: "No upload \(raw).")
         }
         if account.principal.canReadNation || stored.record.accountID == account.id { return ReadableUpload(stored: stored) }
         let snapshot = try await units.directory().snapshot(at: stored.record.receivedAt)

@@ -1,29 +1,31 @@
 public import Foundation
 public import Hummingbird
 public import KH02Core
+import KH02App
 
 /// Report uploads (`POST /reports/{kind}`, CSV or JSON, all-or-nothing, idempotent, `?dry_run=true`) and the
 /// record of uploads with their original files.
-public struct ReportsController: Sendable {
-    let service: UploadService
+struct ReportsController: Sendable {
+    let ingestion: Ingestion
     let reports: any ReportStore
     let units: any UnitStore
     let now: @Sendable () -> Date
+    /// Where bodies are spooled while they arrive.
+    let spoolDirectory: String
     /// Uploads under way, per instance and per token: each holds a database connection for its whole transaction.
     let gate: AdmissionGate<UUID>
 
-    public init(
-        service: UploadService, reports: any ReportStore, units: any UnitStore, concurrency: ConcurrencyLimits = .standard,
-        now: @escaping @Sendable () -> Date
-    ) {
-        self.service = service
-        self.reports = reports
-        self.units = units
-        self.now = now
+    init(monitor: Monitor) {
+        self.ingestion = monitor.ingestion
+        self.reports = monitor.stores.reports
+        self.units = monitor.stores.units
+        self.now = monitor.now
+        self.spoolDirectory = monitor.settings.spoolDirectory
+        let concurrency = monitor.settings.concurrency
         self.gate = AdmissionGate(total: concurrency.uploads, perKey: concurrency.uploadsPerToken, wait: concurrency.wait)
     }
 
-    public func addRoutes(to group: RouterGroup<APIRequestContext>) {
+    func addRoutes(to group: RouterGroup<APIRequestContext>) {
         for kind in UploadKind.allCases {
             group.post("reports/\(kind.rawValue)") { request, context in try await upload(kind, request, context: context) }
         }
@@ -39,7 +41,7 @@ public struct ReportsController: Sendable {
         }
         guard let format = request.headers[.contentType].flatMap(UploadFormat.init(contentType:)) else {
             throw APIError(
-                .unsupportedMediaType, code: "unsupported_media_type",
+                .unsupportedMediaType,
                 vi: "Gửi tệp CSV (Content-Type: text/csv) hoặc JSON (Content-Type: application/json).",
                 en: "Send CSV (Content-Type: text/csv) or JSON (Content-Type: application/json).")
         }
@@ -60,47 +62,43 @@ public struct ReportsController: Sendable {
     ) async throws -> Response {
         let body: UploadBody
         let dryRun = request.uri.queryParameters.get("dry_run") == "true"
-        let limit = service.limits.maximumBytes(for: format, dryRun: dryRun)
+        let limits = ingestion.limits
+        let limit = limits.maximumBytes(for: format, dryRun: dryRun)
         do {
             // Spooled to disk as it arrives: a large body is never held in memory.
-            body = try await UploadBody.spool(request.body, limit: limit)
+            var spooler = try UploadBody.Spooler(directory: spoolDirectory, limit: limit)
+            for try await buffer in request.body {
+                try buffer.withUnsafeReadableBytes { try spooler.append($0) }
+            }
+            body = spooler.finish()
         } catch is UploadBody.TooLarge {
             let megabytes = limit / (1024 * 1024)
-            if limit < service.limits.maximumBytes {
-                let csv = service.limits.maximumBytes / (1024 * 1024)
+            if limit < limits.maximumBytes {
+                let csv = limits.maximumBytes / (1024 * 1024)
                 throw APIError(
-                    .contentTooLarge, code: "body_too_large",
+                    .bodyTooLarge,
                     vi: "Tệp JSON hoặc kiểm tra thử vượt quá giới hạn \(megabytes) MB; hãy gửi dạng CSV (tới \(csv) MB) mà không kiểm tra thử, hoặc chia nhỏ tệp.",
                     en: "A JSON file or a dry run over \(megabytes) MB is refused; send CSV (up to \(csv) MB) without a dry run, or split it.")
             }
             throw APIError(
-                .contentTooLarge, code: "body_too_large",
+                .bodyTooLarge,
                 vi: "Tệp vượt quá giới hạn \(megabytes) MB; hãy chia nhỏ tệp.", en: "The file exceeds the \(megabytes) MB limit; split it.")
         }
-        let submission = UploadService.Submission(
+        let submission = Ingestion.Submission(
             kind: kind, format: format, body: body, defaultAsOf: request.uri.queryParameters.get("as_of"),
             idempotencyKey: try request.idempotencyKey(), dryRun: dryRun)
-        switch try await service.submit(submission, account: account, remoteAddress: context.peer) {
-        case .stored(let answer): return Self.json(answer, status: .created)
-        case .replayed(let answer):
-            var response = Self.json(answer, status: .ok)
+        switch try await ingestion.submit(submission, account: account, remoteAddress: context.peer) {
+        case .stored(_, let json): return Self.json(json, status: .created)
+        case .replayed(let json):
+            var response = Self.json(json, status: .ok)
             response.headers[.init("Idempotent-Replay")!] = "true"
             return response
-        case .preview(let answer): return Self.json(answer, status: .ok)
+        case .preview(_, let json): return Self.json(json, status: .ok)
         case .rejected(let rejection):
-            let scope = rejection.outOfScopeUnits
             let dto = UploadRejectionDTO(
-                error: .init(
-                    code: scope.isEmpty ? "upload_rejected" : "out_of_scope",
-                    message: scope.isEmpty
-                        ? "Tệp có \(rejection.totalProblems) lỗi; không dòng nào được lưu."
-                        : "Mã truy cập không được gửi báo cáo cho: \(scope.joined(separator: ", ")). Không dòng nào được lưu.",
-                    messageEn: scope.isEmpty
-                        ? "The file has \(rejection.totalProblems) problem(s); nothing was stored."
-                        : "This token may not report for: \(scope.joined(separator: ", ")). Nothing was stored."),
-                stored: false, problems: rejection.problems.map(UploadProblemDTO.init), totalProblems: rejection.totalProblems,
-                outOfScopeUnits: scope)
-            return Self.json(try APIJSON.encoder.encode(dto), status: Self.status(of: rejection))
+                error: APIError(AppError.rejected(rejection)).detail, stored: false, problems: rejection.problems.map(UploadAnswer.Problem.init),
+                totalProblems: rejection.totalProblems, outOfScopeUnits: rejection.outOfScopeUnits)
+            return Self.json(try JSONConventions.encoder.encode(dto), status: rejection.status)
         }
     }
 
@@ -141,7 +139,7 @@ public struct ReportsController: Sendable {
             answer = try Self.restrictedAnswer(stored.answer, to: Set(rows), units: visible.count)
         }
         // The answer is JSON already: splice it in rather than decode and re-encode it.
-        var record = try APIJSON.encoder.encode(dto)
+        var record = try JSONConventions.encoder.encode(dto)
         record.removeLast()
         let body = record + Data(",\"answer\":".utf8) + answer + Data("}".utf8)
         return Self.json(body, status: .ok)
@@ -174,16 +172,6 @@ public struct ReportsController: Sendable {
                 if let rest = extract?.finish(), !rest.isEmpty { try await writer.write(ByteBuffer(bytes: rest)) }
                 try await writer.finish(nil)
             })
-    }
-
-    /// 403 when a row is outside the token's scope, 413 for a body over the limit, 415 for a file that is not
-    /// UTF-8 text (UTF-16, a legacy code page, an Excel workbook, binary), 422 for everything else.
-    static func status(of rejection: UploadRejection) -> HTTPResponse.Status {
-        let codes = Set(rejection.codes)
-        if codes.contains(.outOfScope) { return .forbidden }
-        if codes.contains(.tooLarge) { return .contentTooLarge }
-        if !codes.isDisjoint(with: [.utf16Encoding, .legacyEncoding, .excelWorkbook, .binaryContent]) { return .unsupportedMediaType }
-        return .unprocessableContent
     }
 
     static func json(_ data: Data, status: HTTPResponse.Status) -> Response {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KH02Core
+import KH02App
 
 /// `GET /services[?month=YYYY-MM&sort=<indicator>&order=asc|desc]`: service indicators per province, lowest
 /// first by default (sorted by the online application rate unless told otherwise; provinces without a value last).
@@ -32,7 +33,7 @@ struct ServicesController: Sendable {
         let read = try await reads.begin(request, context: context)
         let variant = "\(month?.description ?? "")|\(sort.rawValue)|\(order)"
         return try await reads.respond(request, read: read, route: "services", variant: variant) { [reads] in
-            let scored = try await reads.service.scored(at: read.instant, version: read.version)
+            let scored = try await reads.scoring.scored(at: read.instant, version: read.version)
             let byMonth = month.map { Self.monthScores($0, scored: scored) }
             var items = scored.card.provinces.map { score in
                 let province = scored.province(score.code)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KH02Core
+import KH02App
 
 /// `GET /tasks/overdue` and `GET /tasks/overdue.csv` (for Excel), filtered by `group`, `owner` (a unit code) and
 /// `province` (the province and its communes). Part of the national picture: every reader may see it.
@@ -29,7 +30,7 @@ struct TaskScoresController: Sendable {
                 owner = code
             }
             if let raw = query.get("province") {
-                guard let code = ProvinceCode(rawValue: raw) else { throw APIError.malformedCode("province", raw, digits: 2) }
+                guard let code = ProvinceCode(rawValue: raw) else { throw APIError.malformedProvinceCode(raw) }
                 province = code
             }
         }
@@ -57,7 +58,7 @@ struct TaskScoresController: Sendable {
         let filters = try Filters(request)
         let read = try await reads.begin(request, context: context)
         return try await reads.respond(request, read: read, route: "tasks/overdue", variant: filters.variant) { [reads] in
-            let scored = try await reads.service.scored(at: read.instant, version: read.version)
+            let scored = try await reads.scoring.scored(at: read.instant, version: read.version)
             let items = filters.items(scored)
             return try ScoreReads.json(
                 OverdueTasksDTO(
@@ -73,7 +74,7 @@ struct TaskScoresController: Sendable {
         return try await reads.respond(
             request, read: read, route: "tasks/overdue.csv", variant: filters.variant, contentType: CSVExport.contentType, filename: name
         ) { [reads] in
-            let scored = try await reads.service.scored(at: read.instant, version: read.version)
+            let scored = try await reads.scoring.scored(at: read.instant, version: read.version)
             var csv = CSVExport(header: [
                 "Mã nhiệm vụ", "Nhiệm vụ", "Nhóm nhiệm vụ", "Mã đơn vị chủ trì", "Đơn vị chủ trì", "Hạn hoàn thành", "Số ngày quá hạn",
                 "Tiến độ báo cáo gần nhất (%)", "Thời điểm báo cáo gần nhất", "Thời điểm số liệu",

@@ -1,6 +1,7 @@
 public import Foundation
 public import Hummingbird
 public import KH02Core
+import KH02App
 
 /// `GET /templates/{kind}.csv[?province=01]`: a ready-to-fill CSV (UTF-8 with BOM, CRLF) with the caller's units,
 /// or with one province's for central and admin accounts.
@@ -25,11 +26,11 @@ public struct TemplatesController: Sendable {
         guard file.hasSuffix(".csv"), let kind = UploadKind(rawValue: String(file.dropLast(4))) else { throw APIError.notFound }
         let instant = now()
         guard let plan = PlanCatalog(try await plans.definitions()).effective(at: instant) else {
-            throw APIError(.serviceUnavailable, code: "no_plan", vi: "Chưa có kế hoạch nào có hiệu lực.", en: "No plan is in effect yet.")
+            throw APIError(AppError.noPlan)
         }
         var principal = account.principal
         if let raw = request.uri.queryParameters.get("province") {
-            guard let code = ProvinceCode(rawValue: raw) else { throw APIError.malformedCode("province", raw, digits: 2) }
+            guard let code = ProvinceCode(rawValue: raw) else { throw APIError.malformedProvinceCode(raw) }
             if principal.canReadNation {
                 principal = .province(code)
             } else if principal.unit != .province(code) {

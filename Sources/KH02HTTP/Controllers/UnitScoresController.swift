@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KH02Core
+import KH02App
 
 /// `GET /provinces/{code}` (JSON, or `{code}.csv`: its communes for Excel) and `GET /communes/{code}`. Scoped
 /// tokens see their own area only (403 elsewhere); central and admin tokens see every unit.
@@ -20,11 +21,11 @@ struct UnitScoresController: Sendable {
         var raw = try context.parameters.require("code")
         let csv = raw.hasSuffix(".csv")
         if csv { raw.removeLast(4) }
-        guard let code = ProvinceCode(rawValue: raw) else { throw APIError.malformedCode("province", raw, digits: 2) }
+        guard let code = ProvinceCode(rawValue: raw) else { throw APIError.malformedProvinceCode(raw) }
         let read = try await reads.begin(request, context: context)
-        let scored = try await reads.service.scored(at: read.instant, version: read.version)
+        let scored = try await reads.scoring.scored(at: read.instant, version: read.version)
         guard let score = scored.card.province(code), let province = scored.province(code) else {
-            throw APIError.unitNotFound("province", raw)
+            throw APIError.unitNotFound(.province, raw)
         }
         try reads.requireDetail(read, unit: .province(code), scored: scored)
         if csv {
@@ -61,17 +62,17 @@ struct UnitScoresController: Sendable {
 
     @Sendable func commune(_ request: Request, context: APIRequestContext) async throws -> Response {
         let raw = try context.parameters.require("code")
-        guard let code = CommuneCode(rawValue: raw) else { throw APIError.malformedCode("commune", raw, digits: 5) }
+        guard let code = CommuneCode(rawValue: raw) else { throw APIError.malformedCommuneCode(raw) }
         let read = try await reads.begin(request, context: context)
-        let scored = try await reads.service.scored(at: read.instant, version: read.version)
+        let scored = try await reads.scoring.scored(at: read.instant, version: read.version)
         guard let score = scored.card.commune(code), let commune = scored.commune(code), let province = scored.province(commune.provinceCode) else {
-            throw APIError.unitNotFound("commune", raw)
+            throw APIError.unitNotFound(.commune, raw)
         }
         try reads.requireDetail(read, unit: .commune(code), scored: scored)
         return try await reads.respond(request, read: read, route: "communes", variant: code.rawValue) { [reports, reads] in
             let history = try await reports.readinessHistory(of: code, asOf: read.instant, limit: Self.historyLimit)
             let latest = history.first { $0.reportId == score.reportId }
-            let catalog = try await reads.service.inputs(read.version).catalog
+            let catalog = try await reads.scoring.inputs(read.version).catalog
             let dto = CommuneScoreDTO(
                 asOf: scored.asOf, plan: PlanRefDTO(scored.plan), data: DataFreshnessDTO(scored), commune: CommuneDTO(commune),
                 province: ProvinceRefDTO(code: province.code.rawValue, name: province.name.vi, nameEn: province.name.en),

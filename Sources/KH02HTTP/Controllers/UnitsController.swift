@@ -27,8 +27,8 @@ public struct UnitsController: Sendable {
     @Sendable func communes(_ request: Request, context: APIRequestContext) async throws -> ProvinceCommunesDTO {
         let day = try request.asOfDay(today: today())
         let raw = try context.parameters.require("code")
-        guard let code = ProvinceCode(rawValue: raw) else { throw APIError.malformedCode("province", raw, digits: 2) }
-        guard let province = try await store.province(code, on: day) else { throw APIError.unitNotFound("province", raw) }
+        guard let code = ProvinceCode(rawValue: raw) else { throw APIError.malformedProvinceCode(raw) }
+        guard let province = try await store.province(code, on: day) else { throw APIError.unitNotFound(.province, raw) }
         let communes = try await store.communes(of: code, on: day).map(CommuneDTO.init)
         return ProvinceCommunesDTO(asOf: day.iso, province: ProvinceDTO(province, communeCount: communes.count), count: communes.count, items: communes)
     }
@@ -36,10 +36,10 @@ public struct UnitsController: Sendable {
     @Sendable func commune(_ request: Request, context: APIRequestContext) async throws -> CommuneDetailDTO {
         let day = try request.asOfDay(today: today())
         let raw = try context.parameters.require("code")
-        guard let code = CommuneCode(rawValue: raw) else { throw APIError.malformedCode("commune", raw, digits: 5) }
+        guard let code = CommuneCode(rawValue: raw) else { throw APIError.malformedCommuneCode(raw) }
         guard let commune = try await store.commune(code, on: day),
             let province = try await store.province(commune.provinceCode, on: day)
-        else { throw APIError.unitNotFound("commune", raw) }
+        else { throw APIError.unitNotFound(.commune, raw) }
         let versions = try await store.history(of: code).map(CommuneDTO.init)
         return CommuneDetailDTO(asOf: day.iso, commune: CommuneDTO(commune), province: ProvinceDTO(province), versions: versions)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KH02Core
+import KH02App
 import NIOFoundationEssentialsCompat
 
 /// `POST /whatif[?as_of=…]`: a candidate plan (the plan JSON format) in; the same facts scored under it and under the
@@ -27,16 +28,16 @@ struct WhatIfController: Sendable {
         let validation = PlanValidator.validate(json: Data(buffer: body))
         guard validation.isValid, let candidate = validation.plan else {
             let dto = PlanRejectionDTO(
-                error: .init(
-                    code: "plan_invalid", message: "Kế hoạch thử có \(validation.issues.count) lỗi.",
-                    messageEn: "The candidate plan has \(validation.issues.count) issue(s)."),
+                error: APIError(
+                    .planInvalid, vi: "Kế hoạch thử có \(validation.issues.count) lỗi.",
+                    en: "The candidate plan has \(validation.issues.count) issue(s).").detail,
                 issues: validation.issues.map { .init(path: $0.path, code: $0.code, message: $0.message.vi, messageEn: $0.message.en) })
             return Response(
                 status: .unprocessableContent, headers: [.contentType: "application/json; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(bytes: try ScoreReads.json(dto))))
         }
-        let version = try await reads.service.version()
-        let current = try await reads.service.scored(at: instant, version: version)
+        let version = try await reads.scoring.version()
+        let current = try await reads.scoring.scored(at: instant, version: version)
         let after = Scorer(plan: candidate).score(current.facts, units: current.units, asOf: instant)
         let comparison = WhatIf.compare(before: current.card, after: after)
         let dto = WhatIfDTO(

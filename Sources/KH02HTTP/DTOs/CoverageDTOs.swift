@@ -1,5 +1,6 @@
 import Foundation
 import KH02Core
+import KH02App
 
 /// `GET /coverage`: the national picture and one row per province.
 struct CoverageDTO: Codable, Sendable {

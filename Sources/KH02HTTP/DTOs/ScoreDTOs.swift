@@ -1,5 +1,6 @@
 import Foundation
 import KH02Core
+import KH02App
 
 /// The plan version an answer was scored with.
 struct PlanRefDTO: Codable, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import KH02Core
+import KH02App
 
 /// `GET /tasks/overdue`: the overdue tasks (owner × task), most days overdue first.
 struct OverdueTasksDTO: Codable, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import KH02Core
+import KH02App
 
 /// `GET /provinces/{code}`: one province with its colours and reasons, communes, criteria, services and tasks.
 struct ProvinceScoreDTO: Codable, Sendable {

@@ -1,90 +1,12 @@
 import Foundation
+import KH02App
 import KH02Core
 
-/// One problem of a rejected upload (or a warning of an accepted one).
-struct UploadProblemDTO: Codable, Sendable {
-    var row: Int?
-    var column: String?
-    var value: String?
-    var code: String
-    var message: String
-    var messageEn: String
-
-    init(_ problem: UploadProblem) {
-        row = problem.row
-        column = problem.column
-        value = problem.value
-        code = problem.code.rawValue
-        message = problem.message.vi
-        messageEn = problem.message.en
-    }
-}
-
-/// What one accepted row became.
-struct UploadRowDTO: Codable, Sendable {
-    var row: Int
-    var unit: String
-    var asOf: Date
-    var task: String?
-    var month: String?
-    var accepted: [String: String]
-
-    init(_ summary: UploadRowSummary) {
-        row = summary.row
-        unit = summary.unit.rawValue
-        asOf = summary.asOf
-        task = summary.task?.rawValue
-        month = summary.month?.description
-        accepted = summary.accepted
-    }
-}
-
-/// A unit whose colour the upload changes (dry run preview).
-struct ColourChangeDTO: Codable, Sendable {
-    var unit: String
-    var aspect: String
-    var before: String?
-    var after: String?
-}
-
-/// The answer to an accepted upload (or to a dry run). Stored with the upload and returned again on a retry.
-struct UploadAnswerDTO: Codable, Sendable {
-    struct PlanRef: Codable, Sendable {
-        var id: String
-        var version: Int
-    }
-
-    var uploadId: String?
-    var dryRun: Bool
-    var stored: Bool
-    var kind: String
-    var format: String
-    var receivedAt: Date
-    var plan: PlanRef
-    var rowsAccepted: Int
-    var rowsSkipped: Int
-    var unitsTouched: Int
-    var warnings: [UploadProblemDTO]
-    var totalWarnings: Int
-    /// The first `UploadService.summaryRows` rows; `rowsListed` says how many are here.
-    var rows: [UploadRowDTO]
-    var rowsListed: Int
-    var colourChanges: [ColourChangeDTO]?
-    var message: String
-    var messageEn: String
-}
-
 /// The answer to a rejected upload: every problem, nothing stored.
-struct UploadRejectionDTO: Codable, Sendable {
-    struct ErrorDTO: Codable, Sendable {
-        var code: String
-        var message: String
-        var messageEn: String
-    }
-
-    var error: ErrorDTO
+struct UploadRejectionDTO: Encodable, Sendable {
+    var error: APIError.Body.Detail
     var stored: Bool
-    var problems: [UploadProblemDTO]
+    var problems: [UploadAnswer.Problem]
     var totalProblems: Int
     var outOfScopeUnits: [String]
 }
@@ -98,7 +20,7 @@ struct UploadRecordDTO: Codable, Sendable {
     var receivedAt: Date
     var rowCount: Int
     var unitsTouched: Int
-    var plan: UploadAnswerDTO.PlanRef
+    var plan: UploadAnswer.PlanRef
     var units: [String]?
     var originalUrl: String
     /// True when the caller sees only the rows about its own area (a unit's token reading an upload it did not send

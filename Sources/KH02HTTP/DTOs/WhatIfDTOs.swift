@@ -34,13 +34,7 @@ struct BandChangeDTO: Codable, Sendable {
 }
 
 /// A candidate plan refused by the validator: every issue with its JSON path.
-struct PlanRejectionDTO: Codable, Sendable {
-    struct Detail: Codable, Sendable {
-        var code: String
-        var message: String
-        var messageEn: String
-    }
-
+struct PlanRejectionDTO: Encodable, Sendable {
     struct Issue: Codable, Sendable {
         var path: String
         var code: String
@@ -48,6 +42,6 @@ struct PlanRejectionDTO: Codable, Sendable {
         var messageEn: String
     }
 
-    var error: Detail
+    var error: APIError.Body.Detail
     var issues: [Issue]
 }

@@ -18,8 +18,8 @@ public struct APIRequestContext: RequestContext, RemoteAddressRequestContext {
         self.remoteAddress = source.channel.remoteAddress
     }
 
-    public var responseEncoder: JSONEncoder { APIJSON.encoder }
-    public var requestDecoder: JSONDecoder { APIJSON.decoder }
+    public var responseEncoder: JSONEncoder { JSONConventions.encoder }
+    public var requestDecoder: JSONDecoder { JSONConventions.decoder }
 
     /// The caller's address as text (the IP, no port), for the audit log: the client named by a trusted proxy,
     /// else the connection's peer.
@@ -31,23 +31,5 @@ public struct APIRequestContext: RequestContext, RemoteAddressRequestContext {
     func requireAccount() throws -> Account {
         guard let account else { throw APIError.unauthenticated }
         return account
-    }
-}
-
-/// The API's JSON conventions, shared by responses, requests and tests.
-public enum APIJSON {
-    public static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
-    public static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
     }
 }

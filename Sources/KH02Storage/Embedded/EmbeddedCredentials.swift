@@ -1,4 +1,5 @@
 import Foundation
+import KH02Core
 
 #if canImport(Glibc)
 import Glibc
@@ -24,7 +25,7 @@ public struct EmbeddedCredentials: Codable, Equatable, Sendable {
 
     static func randomSecret() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
+        return Hex.lowercase((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
     }
 
     /// True when both passwords are hex digits only (what `generate` makes): a file edited into anything else is

@@ -1,5 +1,6 @@
 import Crypto
 public import Foundation
+import KH02Core
 import Logging
 public import PostgresNIO
 
@@ -56,7 +57,7 @@ public struct EmbeddedPostgres: Sendable {
 
     /// `/tmp/kh02-pg-<12 hex digits of SHA-256(data dir)>`.
     public var socketDirectory: String {
-        let digest = SHA256.hash(data: Data(dataDirectory.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.lowercase(SHA256.hash(data: Data(dataDirectory.utf8)).prefix(6))
         return "/tmp/kh02-pg-\(digest)"
     }
 

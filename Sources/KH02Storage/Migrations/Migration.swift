@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import KH02Core
 
 /// One `SQL/NNNN_name.sql` file: its number, name, text and SHA-256 checksum.
 public struct Migration: Hashable, Sendable {
@@ -12,7 +13,7 @@ public struct Migration: Hashable, Sendable {
         self.version = version
         self.name = name
         self.sql = sql
-        self.checksum = SHA256.hash(data: Data(sql.utf8)).map { String(format: "%02x", $0) }.joined()
+        self.checksum = Hex.lowercase(SHA256.hash(data: Data(sql.utf8)))
     }
 
     public var fileName: String { String(format: "%04d_%@.sql", version, name) }

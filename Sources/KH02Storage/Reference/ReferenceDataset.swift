@@ -79,7 +79,7 @@ public struct ReferenceDataset: Sendable {
             provinces: provinces, communes: communes, agencies: agencies,
             provinceBoundaries: try boundaries(texts["provinces-2025.geojson"]!, file: "provinces-2025.geojson"),
             communeBoundaries: try boundaries(texts["communes-2025.geojson"]!, file: "communes-2025.geojson"),
-            checksum: hasher.finalize().map { String(format: "%02x", $0) }.joined())
+            checksum: Hex.lowercase(hasher.finalize()))
     }
 
     /// Closes the version in force on the change's effective day and opens a new one from that day.

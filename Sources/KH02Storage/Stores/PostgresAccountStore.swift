@@ -17,7 +17,7 @@ public struct PostgresAccountStore: AccountStore {
     }
 
     static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Data(secret.utf8)))
     }
 
     static func newSecret(prefix: String = "kh02_") -> String {

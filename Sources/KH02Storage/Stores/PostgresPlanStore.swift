@@ -51,7 +51,7 @@ public struct PostgresPlanStore: PlanStore {
     }
 
     public func importPlan(_ plan: PlanDefinition, document: Data, importedBy: String) async throws -> PlanImportOutcome {
-        let checksum = SHA256.hash(data: document).map { String(format: "%02x", $0) }.joined()
+        let checksum = Hex.lowercase(SHA256.hash(data: document))
         let text = String(decoding: document, as: UTF8.self)
         let rows = try await client.query(
             """

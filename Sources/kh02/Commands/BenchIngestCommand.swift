@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import KH02Core
+import KH02App
 import KH02HTTP
 import KH02Storage
 import Logging
@@ -51,9 +52,9 @@ struct BenchIngestCommand: AsyncParsableCommand {
             var iterator = announced.makeAsyncIterator()
             guard let url = await iterator.next() else { throw ValidationError("the server did not start") }
             let schema = try DatabaseSchema(sqlDirectory: resources.sqlDirectory)
-            let dependencies = makeDependencies(client: client, runner: schema.runner, webDirectory: nil, logger: logger)
-            let token = try await dependencies.accounts.issue(name: "bench", principal: .admin, createdBy: "kh02 bench")
-            let communes = try await dependencies.units.directory().snapshot(at: Date()).communes.map(\.code.rawValue)
+            let stores = makeStores(client: client, runner: schema.runner, logger: logger)
+            let token = try await stores.accounts.issue(name: "bench", principal: .admin, createdBy: "kh02 bench")
+            let communes = try await stores.units.directory().snapshot(at: Date()).communes.map(\.code.rawValue)
             print("Ingest benchmark: readiness rounds of \(communes.count) communes; median of \(repeats) runs; tables emptied before each run")
             print("rounds  rows       MB     API s    API rows/s   COPY s   COPY rows/s  API/COPY  upload peak MB (growth)")
             let bodyFile = directory + "-body.csv"

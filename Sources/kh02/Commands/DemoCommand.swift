@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import KH02HTTP
+import KH02App
 import KH02Storage
 import Logging
 
@@ -19,10 +19,8 @@ struct DemoCommand: AsyncParsableCommand {
         let logger = LoggerFactory.bootstrap(label: "kh02.demo")
         let (seed, days) = (self.seed, self.days)
         let outcome = try await DatabaseRun.withSchema(database, command: "demo", logger: logger) { client, schema in
-            let dependencies = makeDependencies(client: client, runner: schema.runner, webDirectory: nil, logger: logger)
-            let outcome = try await DemoLoader(dependencies: dependencies).loadIfEmpty(seed: seed, days: days, logger: logger)
-            if case .loaded = outcome { try await PostgresReportStore(client: client, logger: logger).settleAfterBulkLoad() }
-            return outcome
+            let monitor = Monitor(stores: makeStores(client: client, runner: schema.runner, logger: logger), now: { Date() })
+            return try await loadDemo(monitor, client: client, seed: seed, days: days, logger: logger)
         }
         switch outcome {
         case .loaded(let uploads, let rows): print("Demo data loaded / Đã nạp dữ liệu minh họa: \(uploads) uploads, \(rows) rows.")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import KH02App
 import KH02Core
 import KH02HTTP
 import KH02Storage
@@ -69,28 +70,36 @@ struct ServeCommand: AsyncParsableCommand {
     var trustedProxies: String?
 
     func validate() throws {
-        if let demoDays, !(1...93).contains(demoDays) { throw ValidationError("--demo-days must be from 1 to 93") }
-        _ = try load.resolve(environment: ProcessInfo.processInfo.environment)
+        _ = try settings(SettingsReader(environment: ProcessInfo.processInfo.environment), resources: ResourceLocator(home: ""), embedded: false)
+    }
+
+    /// Every setting of the server from its flags and the environment (`SettingsReader`'s rules).
+    func settings(_ reader: SettingsReader, resources: ResourceLocator, embedded: Bool) throws -> ServerSettings {
+        let load = try self.load.resolve(reader)
+        return ServerSettings(
+            host: reader.text(host, "KH02_HTTP_HOST") ?? "127.0.0.1",
+            port: try reader.integer(port, "KH02_HTTP_PORT", flag: "--port", in: 0...65535) ?? 8080,
+            migrate: migrate || embedded,
+            demo: try reader.enabled(demo, "KH02_DEMO"),
+            demoDays: try reader.integer(demoDays, "KH02_DEMO_DAYS", flag: "--demo-days", in: 1...93) ?? 28,
+            resources: resources,
+            trustedProxies: try Self.proxies(reader.text(trustedProxies, "KH02_TRUSTED_PROXIES")),
+            load: load,
+            application: Settings(
+                concurrency: load.concurrency, publicRead: try reader.enabled(false, "KH02_PUBLIC_READ"),
+                spoolDirectory: reader.spoolDirectory))
     }
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
         let logger = LoggerFactory.bootstrap(label: "kh02")
-        let resources = try ResourceLocator.locate()
         let location = try database.location()
-        let settings = ServerSettings(
-            host: host ?? environment["KH02_HTTP_HOST"] ?? "127.0.0.1",
-            port: port ?? environment["KH02_HTTP_PORT"].flatMap(Int.init) ?? 8080,
-            migrate: migrate || location.isEmbedded,
-            demo: demo || environment["KH02_DEMO"] == "1",
-            demoDays: demoDays ?? environment["KH02_DEMO_DAYS"].flatMap(Int.init).map { min(max($0, 1), 93) } ?? 28,
-            resources: resources,
-            trustedProxies: try Self.proxies(trustedProxies ?? environment["KH02_TRUSTED_PROXIES"]))
-        let load = try self.load.resolve(environment: environment)
+        let settings = try settings(
+            SettingsReader(environment: ProcessInfo.processInfo.environment), resources: try ResourceLocator.locate(),
+            embedded: location.isEmbedded)
         let session = try await DatabaseConnector().open(location, role: .server, logger: logger)
         logger.info("using database", metadata: ["database": "\(session.summary)"])
         do {
-            let app = try buildApplication(settings: settings, load: load, database: session.configuration, logger: logger)
+            let app = try buildApplication(settings: settings, database: session.configuration, logger: logger)
             try await app.runService()
         } catch {
             session.close(logger: logger)

@@ -1,5 +1,5 @@
 import ArgumentParser
-import KH02HTTP
+import KH02App
 import KH02Storage
 
 /// How much load one `kh02 serve` takes on: the database pool, how long a request waits for a connection, and how
@@ -37,29 +37,17 @@ struct LoadOptions: ParsableArguments {
         static let standard = Resolved(poolSize: 20, leaseTimeout: LeasingClient.defaultLeaseTimeout, concurrency: .standard)
     }
 
-    func resolve(environment: [String: String]) throws -> Resolved {
-        let poolSize = try Self.value(poolSize, environment, "KH02_DB_POOL_SIZE", flag: "--db-pool-size", in: 3...1000) ?? 20
-        let timeout = try Self.value(leaseTimeout, environment, "KH02_DB_LEASE_TIMEOUT", flag: "--db-lease-timeout", in: 1...120) ?? 5
+    func resolve(_ reader: SettingsReader) throws -> Resolved {
+        let poolSize = try reader.integer(poolSize, "KH02_DB_POOL_SIZE", flag: "--db-pool-size", in: 3...1000) ?? 20
+        let timeout = try reader.integer(leaseTimeout, "KH02_DB_LEASE_TIMEOUT", flag: "--db-lease-timeout", in: 1...120) ?? 5
         var limits = ConcurrencyLimits.standard(poolSize: poolSize)
         let range = 1...poolSize
-        limits.uploads = try Self.value(uploads, environment, "KH02_MAX_UPLOADS", flag: "--max-concurrent-uploads", in: range) ?? limits.uploads
-        limits.uploadsPerToken = try Self.value(
-            uploadsPerToken, environment, "KH02_MAX_UPLOADS_PER_TOKEN", flag: "--max-uploads-per-token", in: range) ?? limits.uploadsPerToken
-        limits.histories = try Self.value(histories, environment, "KH02_MAX_HISTORIES", flag: "--max-concurrent-histories", in: range)
+        limits.uploads = try reader.integer(uploads, "KH02_MAX_UPLOADS", flag: "--max-concurrent-uploads", in: range) ?? limits.uploads
+        limits.uploadsPerToken = try reader.integer(
+            uploadsPerToken, "KH02_MAX_UPLOADS_PER_TOKEN", flag: "--max-uploads-per-token", in: range) ?? limits.uploadsPerToken
+        limits.histories = try reader.integer(histories, "KH02_MAX_HISTORIES", flag: "--max-concurrent-histories", in: range)
             ?? limits.histories
         if let problem = limits.problem(poolSize: poolSize) { throw ValidationError(problem) }
         return Resolved(poolSize: poolSize, leaseTimeout: .seconds(timeout), concurrency: limits)
-    }
-
-    /// The flag's value, else the environment variable's; refused (not clamped) when it is not a whole number in `range`.
-    private static func value(
-        _ given: Int?, _ environment: [String: String], _ variable: String, flag: String, in range: ClosedRange<Int>
-    ) throws -> Int? {
-        let source = given == nil ? variable : flag
-        guard let text = given.map(String.init) ?? environment[variable] else { return nil }
-        guard let value = Int(text), range.contains(value) else {
-            throw ValidationError("\(source) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(text)")
-        }
-        return value
     }
 }

@@ -1,16 +1,16 @@
-import Foundation
-import KH02Core
+public import Foundation
+public import KH02Core
 
 /// One instant scored: the scorecard with the plan version, units and facts it was computed from, and lookups the
 /// answers need (names by code).
-struct ScoredInstant: Sendable {
-    let card: Scorecard
-    let plan: PlanDefinition
-    let units: UnitSnapshot
-    let facts: FactSet
-    let version: DataVersion
+public struct ScoredInstant: Sendable {
+    public let card: Scorecard
+    public let plan: PlanDefinition
+    public let units: UnitSnapshot
+    public let facts: FactSet
+    public let version: DataVersion
     /// The newest `as_of` among the reports that count at this instant.
-    let latestReportAsOf: Date?
+    public let latestReportAsOf: Date?
     private let provinceIndex: [ProvinceCode: Int]
     private let agencyIndex: [AgencyCode: Int]
 
@@ -29,14 +29,14 @@ struct ScoredInstant: Sendable {
         self.agencyIndex = Dictionary(units.agencies.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    var asOf: Date { card.asOf }
+    public var asOf: Date { card.asOf }
 
-    func province(_ code: ProvinceCode) -> Province? { provinceIndex[code].map { units.provinces[$0] } }
+    public func province(_ code: ProvinceCode) -> Province? { provinceIndex[code].map { units.provinces[$0] } }
 
-    func commune(_ code: CommuneCode) -> Commune? { units.index(of: code).map { units.communes[$0] } }
+    public func commune(_ code: CommuneCode) -> Commune? { units.index(of: code).map { units.communes[$0] } }
 
     /// A unit's name in Vietnamese and English, nil when the unit is not valid at this instant.
-    func name(of unit: AnyUnitCode) -> LocalizedText? {
+    public func name(of unit: AnyUnitCode) -> LocalizedText? {
         switch unit {
         case .province(let code): province(code)?.name
         case .commune(let code): commune(code)?.name
@@ -44,9 +44,9 @@ struct ScoredInstant: Sendable {
         }
     }
 
-    func criterion(_ key: CriterionKey) -> ReadinessCriterion? { plan.readinessCriteria.first { $0.key == key } }
+    public func criterion(_ key: CriterionKey) -> ReadinessCriterion? { plan.readinessCriteria.first { $0.key == key } }
 
-    func task(_ code: TaskCode) -> PlanTask? { plan.tasks.first { $0.code == code } }
+    public func task(_ code: TaskCode) -> PlanTask? { plan.tasks.first { $0.code == code } }
 
-    func group(_ code: TaskGroupCode) -> TaskGroup? { plan.taskGroups.first { $0.code == code } }
+    public func group(_ code: TaskGroupCode) -> TaskGroup? { plan.taskGroups.first { $0.code == code } }
 }

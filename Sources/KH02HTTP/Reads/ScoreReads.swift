@@ -1,11 +1,13 @@
 import Foundation
 import Hummingbird
+import KH02App
 import KH02Core
 
 /// What every score read shares: who reads (a token, or the public when the operator allows it), the instant
 /// scored, the data version, and answers cached as bytes with an ETag (`If-None-Match` → 304).
 struct ScoreReads: Sendable {
-    let service: ScoreService
+    let scoring: Scoring
+    let answers = AnswerCache()
     let publicRead: Bool
 
     /// One read: the reader, the instant (rounded down to the minute) and the data version.
@@ -26,20 +28,20 @@ struct ScoreReads: Sendable {
             throw APIError.unauthenticated
         }
         let instant = try scoreInstant(request)
-        return Read(principal: principal, instant: instant, version: try await service.version())
+        return Read(principal: principal, instant: instant, version: try await scoring.version())
     }
 
     /// `as_of` as an instant: a day means its 16:00 round in Vietnam (or now when that is still ahead today), an
     /// ISO 8601 time itself; absent, now. Rounded down to the minute, the resolution of the score cache.
     func scoreInstant(_ request: Request) throws -> Date {
-        let now = service.now()
-        guard let instant = try request.asOfInstant() else { return ScoreService.roundedToMinute(now) }
+        let now = scoring.now()
+        guard let instant = try request.asOfInstant() else { return Scoring.roundedToMinute(now) }
         if instant > now {
             let text = request.uri.queryParameters.get("as_of") ?? ""
             guard CivilDate(iso: text) != nil || instant.timeIntervalSince(now) <= 300 else { throw APIError.asOfInFuture(text) }
-            return ScoreService.roundedToMinute(now)
+            return Scoring.roundedToMinute(now)
         }
-        return ScoreService.roundedToMinute(instant)
+        return Scoring.roundedToMinute(instant)
     }
 
     /// Refuses a reader who may not see `unit` in detail.
@@ -53,8 +55,8 @@ struct ScoreReads: Sendable {
         _ request: Request, read: Read, route: String, variant: String = "", contentType: String = "application/json; charset=utf-8",
         filename: String? = nil, build: @escaping @Sendable () async throws -> Data
     ) async throws -> Response {
-        let key = ScoreService.BodyKey(route: route, variant: variant, minute: ScoreService.minute(read.instant), version: read.version)
-        let body = try await service.body(key, contentType: contentType, build: build)
+        let key = AnswerCache.BodyKey(route: route, variant: variant, minute: Scoring.minute(read.instant), version: read.version)
+        let body = try await answers.body(key, contentType: contentType, build: build)
         let gzipped = Gzip.isAccepted(by: request) ? body.gzipped : nil
         var headers: HTTPFields = [
             .eTag: gzipped == nil ? body.etag : body.gzipETag, .cacheControl: "private, no-cache",
@@ -78,5 +80,5 @@ struct ScoreReads: Sendable {
     }
 
     /// JSON bytes of `value` in the API's conventions.
-    static func json(_ value: some Encodable) throws -> Data { try APIJSON.encoder.encode(value) }
+    static func json(_ value: some Encodable) throws -> Data { try JSONConventions.encoder.encode(value) }
 }

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import KH02Core
 
-extension UploadService {
+extension Ingestion {
     /// The key an upload is stored under, and the earlier answer to replay when it is a retry.
     struct Idempotency {
         var key: String
@@ -20,7 +20,7 @@ extension UploadService {
             let first = submission.dryRun ? nil : try await reports.answer(account: account.id, idempotencyKey: key)
             return Idempotency(key: key, replay: first)
         }
-        let body = "sha256:" + UploadBody.hex(SHA256.hash(
+        let body = "sha256:" + Hex.lowercase(SHA256.hash(
             data: Data("\(submission.kind.rawValue)|\(submission.defaultAsOf ?? "")|\(contentHash)".utf8)))
         guard !submission.dryRun else { return Idempotency(key: body, replay: nil) }
         let latest = try await reports.latestUpload(account: account.id, kind: submission.kind)

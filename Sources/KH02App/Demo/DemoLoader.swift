@@ -1,16 +1,15 @@
 public import Foundation
 public import KH02Core
-public import Logging
 
 /// Fills an empty database with the demo nation through the real ingestion path: one demo token per province
 /// (named "[DEMO] …"), each uploading its province's CSV files. Records `demo.load` in the audit log, which is
 /// how the dashboard knows to label the data as demo data.
 public struct DemoLoader: Sendable {
     public static let auditAction = "demo.load"
-    let dependencies: APIDependencies
+    let monitor: Monitor
 
-    public init(dependencies: APIDependencies) {
-        self.dependencies = dependencies
+    public init(monitor: Monitor) {
+        self.monitor = monitor
     }
 
     public enum Outcome: Sendable, Equatable {
@@ -20,27 +19,27 @@ public struct DemoLoader: Sendable {
     }
 
     /// Loads the demo nation unless the database already has uploads.
-    public func loadIfEmpty(seed: UInt64 = 20_250_701, days: Int = 28, logger: Logger) async throws -> Outcome {
-        if try await dependencies.audit.contains(action: Self.auditAction) { return .skipped(reason: "demo data already loaded") }
-        if !(try await dependencies.reports.uploads(touching: nil, limit: 1)).isEmpty {
+    public func loadIfEmpty(seed: UInt64 = 20_250_701, days: Int = 28) async throws -> Outcome {
+        let stores = monitor.stores
+        if try await stores.audit.contains(action: Self.auditAction) { return .skipped(reason: "demo data already loaded") }
+        if !(try await stores.reports.uploads(touching: nil, limit: 1)).isEmpty {
             return .skipped(reason: "the database already holds reports; demo data is only loaded into an empty one")
         }
-        let now = dependencies.now()
-        guard let plan = PlanCatalog(try await dependencies.plans.definitions()).effective(at: now) else {
+        let now = monitor.now()
+        guard let plan = PlanCatalog(try await stores.plans.definitions()).effective(at: now) else {
             return .skipped(reason: "no plan in effect")
         }
-        let units = try await dependencies.units.directory().snapshot(at: now)
+        let units = try await stores.units.directory().snapshot(at: now)
         let nation = DemoNation(plan: plan, units: units, lastRound: Self.lastRound(before: now), days: days, seed: seed)
-        let service = dependencies.uploadService
+        let ingestion = monitor.ingestion
         var uploads = 0
         var rows = 0
-        let started = ContinuousClock.now
         for files in nation.files() {
-            let token = try await dependencies.accounts.issue(
+            let token = try await stores.accounts.issue(
                 name: "[DEMO] Sở KH&CN \(files.province.name.vi)", principal: .province(files.province.code), createdBy: "kh02 demo")
             for (kind, text) in [(UploadKind.readiness, files.readinessCSV), (.tasks, files.tasksCSV), (.services, files.servicesCSV)] {
-                let submission = UploadService.Submission(kind: kind, format: .csv, body: UploadBody(bytes: Array(text.utf8)))
-                switch try await service.submit(submission, account: token.account, remoteAddress: "kh02 demo") {
+                let submission = Ingestion.Submission(kind: kind, format: .csv, body: UploadBody(bytes: Array(text.utf8)))
+                switch try await ingestion.submit(submission, account: token.account, remoteAddress: "kh02 demo") {
                 case .stored, .replayed:
                     uploads += 1
                     rows += text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } - 1
@@ -50,12 +49,9 @@ public struct DemoLoader: Sendable {
                     throw DemoLoadError(province: files.province.code.rawValue, kind: kind, rejection: rejection)
                 }
             }
-            logger.debug("demo province loaded", metadata: ["province": "\(files.province.code)"])
         }
-        try await dependencies.audit.record(
+        try await stores.audit.record(
             AuditEvent(actor: "kh02 demo", action: Self.auditAction, detail: ["uploads": "\(uploads)", "rows": "\(rows)", "seed": "\(seed)"]))
-        logger.info(
-            "demo data loaded", metadata: ["uploads": "\(uploads)", "rows": "\(rows)", "seconds": "\(ContinuousClock.now - started)"])
         return .loaded(uploads: uploads, rows: rows)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import KH02Core
+import KH02App
 
 /// One day of `GET /history` for every unit at once: kept across requests (per instant and data version), so
 /// that histories of different ranges and units share the scoring of each day. Communes are kept compact (a

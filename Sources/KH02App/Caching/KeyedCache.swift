@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// A hit is a dictionary lookup under a lock, with no suspension: the hot read path of the API goes through it
 /// several times per request.
-final class KeyedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+public final class KeyedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private struct State {
         var values: [Key: Value] = [:]
         var order: [Key] = []
@@ -26,12 +26,12 @@ final class KeyedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private let capacity: Int
     private let state = Mutex(State())
 
-    init(capacity: Int) {
+    public init(capacity: Int) {
         self.capacity = max(1, capacity)
     }
 
     /// The cached value, or `compute()`'s result (stored when it succeeds).
-    func value(for key: Key, compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
+    public func value(for key: Key, compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
         let lookup = state.withLock { state -> Lookup in
             if let value = state.values[key] { return .hit(value) }
             if let task = state.pending[key] { return .wait(task) }
@@ -55,5 +55,5 @@ final class KeyedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     }
 
     /// The cached value without computing anything.
-    func cached(_ key: Key) -> Value? { state.withLock { $0.values[key] } }
+    public func cached(_ key: Key) -> Value? { state.withLock { $0.values[key] } }
 }

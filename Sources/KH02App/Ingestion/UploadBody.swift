@@ -1,6 +1,6 @@
-public import Crypto
+import Crypto
 public import Foundation
-public import NIOCore
+public import KH02Core
 
 #if canImport(Glibc)
 public import Glibc
@@ -26,23 +26,32 @@ public struct UploadBody: Sendable {
     public init(bytes: [UInt8]) {
         storage = .bytes(bytes)
         byteCount = bytes.count
-        sha256 = Self.hex(SHA256.hash(data: bytes))
+        sha256 = Hex.lowercase(SHA256.hash(data: bytes))
     }
 
-    /// Spools `body` to a temporary file, hashing it on the way; throws `TooLarge` once it passes `limit` bytes.
-    public static func spool<Body: AsyncSequence>(_ body: Body, limit: Int) async throws -> UploadBody where Body.Element == ByteBuffer {
-        let file = try SpoolFile()
-        var hasher = SHA256()
-        var count = 0
-        for try await buffer in body {
-            count += buffer.readableBytes
-            guard count <= limit else { throw TooLarge() }
-            try buffer.withUnsafeReadableBytes { bytes in
-                hasher.update(bufferPointer: bytes)
-                try file.append(bytes)
-            }
+    /// Writes a body arriving in pieces to a temporary file in `directory`, hashing it on the way; `finish()` gives
+    /// the body. `append` throws `TooLarge` once the pieces pass `limit` bytes.
+    public struct Spooler {
+        private let file: SpoolFile
+        private var hasher = SHA256()
+        private var count = 0
+        private let limit: Int
+
+        public init(directory: String, limit: Int) throws {
+            file = try SpoolFile(directory: directory)
+            self.limit = limit
         }
-        return UploadBody(storage: .file(file), byteCount: count, sha256: hex(hasher.finalize()))
+
+        public mutating func append(_ bytes: UnsafeRawBufferPointer) throws {
+            count += bytes.count
+            guard count <= limit else { throw TooLarge() }
+            hasher.update(bufferPointer: bytes)
+            try file.append(bytes)
+        }
+
+        public func finish() -> UploadBody {
+            UploadBody(storage: .file(file), byteCount: count, sha256: Hex.lowercase(hasher.finalize()))
+        }
     }
 
     private init(storage: Storage, byteCount: Int, sha256: String) {
@@ -84,16 +93,6 @@ public struct UploadBody: Sendable {
         try await forEachPiece { all.append(contentsOf: $0) }
         return all
     }
-
-    static func hex(_ digest: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for byte in digest {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
 }
 
 /// A temporary file already unlinked from its directory, written at its end and read at any offset.
@@ -106,8 +105,7 @@ final class SpoolFile: Sendable {
         var description: String { "upload spool file: \(operation) failed: \(String(cString: strerror(code)))" }
     }
 
-    init() throws {
-        let directory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    init(directory: String) throws {
         var template = Array((directory + "/kh02-upload-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw Failure(operation: "create", code: errno) }
