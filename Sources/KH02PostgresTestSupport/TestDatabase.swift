@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import KH02Storage
 import KH02TestSupport
 import Logging

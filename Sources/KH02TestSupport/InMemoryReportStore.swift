@@ -59,22 +59,20 @@ public actor InMemoryReportStore: ReportStore {
 
         func duplicateRows(limit: Int) async throws -> (listed: [UploadProblem], total: Int) {
             var problems: [UploadProblem] = []
-            func find<Row, Key: Hashable>(_ rows: [Row], row: (Row) -> Int, key: (Row) -> Key, column: String, text: (Row) -> String) {
-                var first: [Key: Int] = [:]
-                for r in rows.sorted(by: { row($0) < row($1) }) {
-                    if let earlier = first[key(r)] {
-                        problems.append(.duplicateRow(row: row(r), column: column, value: text(r), firstRow: earlier))
+            func find(_ rows: [some KeyedUploadRow], _ kind: UploadKind) {
+                let key = DuplicateRowKey.of(kind)
+                var first: [DuplicateRowKey.Value: Int] = [:]
+                for row in rows.sorted(by: { $0.row < $1.row }) {
+                    if let earlier = first[key.key(of: row)] {
+                        problems.append(key.problem(row, firstRow: earlier))
                     } else {
-                        first[key(r)] = row(r)
+                        first[key.key(of: row)] = row.row
                     }
                 }
             }
-            struct Pair<A: Hashable, B: Hashable>: Hashable { var a: A; var b: B }
-            find(readiness, row: \.row, key: { Pair(a: $0.commune, b: $0.asOf) }, column: "commune_code", text: \.commune.rawValue)
-            find(tasks, row: \.row, key: { Pair(a: Pair(a: $0.unit, b: $0.task), b: $0.asOf) }, column: "task_code") {
-                $0.unit.rawValue + " " + $0.task.rawValue
-            }
-            find(services, row: \.row, key: { Pair(a: $0.unit, b: $0.month) }, column: "period") { $0.unit.rawValue + " " + $0.month.description }
+            find(readiness, .readiness)
+            find(tasks, .tasks)
+            find(services, .services)
             return (Array(problems.prefix(limit)), problems.count)
         }
 

@@ -66,4 +66,21 @@ struct ServeProcessTests {
         #expect(status.output.contains("applied"))
         #expect(!FileManager.default.fileExists(atPath: directory + "/data/postgres/postmaster.pid"), "a command that started the cluster stops it")
     }
+
+    @Test("a setting out of range is refused naming where it came from, from the environment as from the flag", arguments: [
+        (["KH02_DEMO_DAYS": "500"], [String](), "KH02_DEMO_DAYS must be a whole number from 1 to 93, not 500"),
+        ([:], ["--demo-days", "0"], "--demo-days must be a whole number from 1 to 93, not 0"),
+        (["KH02_HTTP_PORT": "http"], [], "KH02_HTTP_PORT must be a whole number from 0 to 65535, not http"),
+        (["KH02_PUBLIC_READ": "yes"], [], "KH02_PUBLIC_READ must be 1 or 0, not yes"),
+        (["KH02_DB_POOL_SIZE": "2"], [], "KH02_DB_POOL_SIZE must be a whole number from 3 to 1000, not 2"),
+    ])
+    func settingsRefused(environment: [String: String], flags: [String], message: String) async throws {
+        let directory = "/tmp/kh02-settings-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let serve = try ServerProcess(["serve", "--data-dir", directory + "/data"] + flags, directory: directory, environment: environment)
+        #expect(try await serve.waitForExit(timeout: .seconds(60)) != 0)
+        #expect(serve.output.contains(message), "\(serve.output)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/data"), "nothing is started for a refused setting")
+    }
 }

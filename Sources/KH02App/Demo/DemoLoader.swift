@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import KH02Core
 
 /// Fills an empty database with the demo nation through the real ingestion path: one demo token per province

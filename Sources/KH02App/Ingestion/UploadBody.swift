@@ -1,9 +1,9 @@
 import Crypto
-public import Foundation
-public import KH02Core
+import Foundation
+import KH02Core
 
 #if canImport(Glibc)
-public import Glibc
+import Glibc
 #endif
 
 /// An upload's bytes with their size and SHA-256: held in memory (the demo, tests) or spooled to a temporary

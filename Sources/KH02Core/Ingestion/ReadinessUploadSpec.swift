@@ -2,11 +2,6 @@ import Foundation
 
 /// Readiness uploads: one row per commune and as-of, one column per criterion of the plan.
 struct ReadinessUploadSpec: UploadSpec {
-    struct Key: Hashable {
-        let commune: CommuneCode
-        let asOf: Date
-    }
-
     let plan: PlanDefinition
     let columns: [UploadColumn]
     let asOfColumn = 2
@@ -101,9 +96,7 @@ struct ReadinessUploadSpec: UploadSpec {
 
     func unit(of row: ReadinessRow) -> AnyUnitCode { .commune(row.commune) }
 
-    func key(of row: ReadinessRow) -> Key { Key(commune: row.commune, asOf: row.asOf) }
-
-    func keyText(of row: ReadinessRow) -> (column: String, value: String) { ("commune_code", row.commune.rawValue) }
+    let duplicateKey = DuplicateRowKey.of(.readiness)
 
     func wrap(_ rows: [ReadinessRow]) -> UploadRows { .readiness(rows) }
 }

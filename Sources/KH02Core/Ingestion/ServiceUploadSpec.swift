@@ -3,11 +3,6 @@ import Foundation
 /// Monthly service-statistics uploads: one row per unit (province or commune) and month, mapped onto
 /// `ServiceCounts` (received by channel, resolved on time and late, in progress, portal sync, fees, results).
 struct ServiceUploadSpec: UploadSpec {
-    struct Key: Hashable {
-        let unit: AnyUnitCode
-        let month: ReportMonth
-    }
-
     /// The count columns, in template order; the first six are required.
     static let countColumns = [
         "received", "received_online", "resolved", "resolved_on_time", "overdue", "results_online",
@@ -166,9 +161,7 @@ struct ServiceUploadSpec: UploadSpec {
 
     func unit(of row: ServiceRow) -> AnyUnitCode { row.unit }
 
-    func key(of row: ServiceRow) -> Key { Key(unit: row.unit, month: row.month) }
-
-    func keyText(of row: ServiceRow) -> (column: String, value: String) { ("period", row.unit.rawValue + " " + row.month.description) }
+    let duplicateKey = DuplicateRowKey.of(.services)
 
     func wrap(_ rows: [ServiceRow]) -> UploadRows { .services(rows) }
 }

@@ -2,12 +2,6 @@ import Foundation
 
 /// Task-status uploads: one row per unit, task and as-of.
 struct TaskUploadSpec: UploadSpec {
-    struct Key: Hashable {
-        let unit: AnyUnitCode
-        let task: TaskCode
-        let asOf: Date
-    }
-
     let plan: PlanDefinition
     let columns = [
         UploadColumn("unit_code", .required), UploadColumn("unit_name", .helper), UploadColumn("task_code", .required),
@@ -145,11 +139,7 @@ struct TaskUploadSpec: UploadSpec {
 
     func unit(of row: TaskRow) -> AnyUnitCode { row.unit }
 
-    func key(of row: TaskRow) -> Key { Key(unit: row.unit, task: row.task, asOf: row.asOf) }
-
-    func keyText(of row: TaskRow) -> (column: String, value: String) {
-        ("task_code", row.unit.rawValue + " " + row.task.rawValue)
-    }
+    let duplicateKey = DuplicateRowKey.of(.tasks)
 
     func wrap(_ rows: [TaskRow]) -> UploadRows { .tasks(rows) }
 }

@@ -1,8 +1,7 @@
 /// What differs between upload kinds: the columns, how one row becomes a validated row, and which rows are
 /// duplicates. Everything else (decoding, headers, JSON, unfilled rows, duplicates, limits) is shared.
 protocol UploadSpec {
-    associatedtype Row: Sendable
-    associatedtype Key: Hashable
+    associatedtype Row: Sendable & KeyedUploadRow
 
     /// The known columns, in template order.
     var columns: [UploadColumn] { get }
@@ -19,10 +18,8 @@ protocol UploadSpec {
     func read(_ cells: RowCells, row: Int, context: UploadContext, diagnostics: inout UploadDiagnostics) -> Row?
     /// The unit a row reports on.
     func unit(of row: Row) -> AnyUnitCode
-    /// Rows with equal keys are duplicates.
-    func key(of row: Row) -> Key
-    /// The column and text a duplicate problem names.
-    func keyText(of row: Row) -> (column: String, value: String)
+    /// Which rows are duplicates (`DuplicateRowKey.of(kind)`).
+    var duplicateKey: DuplicateRowKey { get }
     /// The rows as the upload's result.
     func wrap(_ rows: [Row]) -> UploadRows
 }

@@ -102,7 +102,7 @@ private struct SpecStream<Spec: UploadSpec>: UploadStreamEngine {
     var rowCount = 0
     var units: Set<AnyUnitCode> = []
     var skipped = 0
-    var firstRowOfKey: [Spec.Key: Int] = [:]
+    var firstRowOfKey: [DuplicateRowKey.Value: Int] = [:]
     var duplicates: [UploadProblem] = []
     var duplicatesLeftToStore = false
 
@@ -373,10 +373,9 @@ private struct SpecStream<Spec: UploadSpec>: UploadStreamEngine {
 
     /// True when no earlier row had `row`'s key; otherwise records the duplicate.
     private mutating func isFirst(_ row: Spec.Row, number: Int) -> Bool {
-        let key = spec.key(of: row)
+        let key = spec.duplicateKey.key(of: row)
         if let first = firstRowOfKey[key] {
-            let (column, value) = spec.keyText(of: row)
-            duplicates.append(.duplicateRow(row: number, column: column, value: value, firstRow: first))
+            duplicates.append(spec.duplicateKey.problem(row, firstRow: first))
             return false
         }
         firstRowOfKey[key] = number

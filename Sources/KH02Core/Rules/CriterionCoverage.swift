@@ -18,3 +18,14 @@ public struct CriterionCoverage: Hashable, Sendable {
     /// Met × 100 ÷ total, nil when there is no commune.
     public var percent: Double? { total > 0 ? Double(met) * 100 / Double(total) : nil }
 }
+
+extension [CriterionCoverage] {
+    /// The criteria most often unmet (at least once), most first; ties keep the plan's order. At most `limit`.
+    public func mostUnmet(limit: Int = 3) -> [CriterionCoverage] {
+        Array(
+            enumerated().filter { $0.element.unmet > 0 }
+                .sorted { ($0.element.unmet, -$0.offset) > ($1.element.unmet, -$1.offset) }
+                .prefix(limit)
+                .map(\.element))
+    }
+}

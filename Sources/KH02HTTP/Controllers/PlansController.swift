@@ -33,7 +33,7 @@ public struct PlansController: Sendable {
         let raw = try context.parameters.require("version")
         guard let version = Int(raw), version >= 1 else { throw APIError.badParameter("version", raw, expected: "a whole number from 1") }
         guard let stored = try await store.plan(id: id, version: version) else {
-            throw APIError(.planNotFound, vi: "Không có kế hoạch \(id) phiên bản \(version).", en: "No plan \(id) version \(version).")
+            throw APIError.planNotFound(id, version: version)
         }
         return Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],

@@ -19,7 +19,7 @@ extension ReportsController {
         let raw = try context.parameters.require("id")
         guard let id = UUID(uuidString: raw) else { throw APIError.badParameter("id", raw, expected: "an upload id (UUID)") }
         guard let stored = try await reports.upload(id: id) else {
-            throw APIError(.uploadNotFound, vi: "Không có lần gửi \(raw).", en: "No upload \(raw).")
+            throw APIError.uploadNotFound(raw)
         }
         if account.principal.canReadNation || stored.record.accountID == account.id { return ReadableUpload(stored: stored) }
         let snapshot = try await units.directory().snapshot(at: stored.record.receivedAt)

@@ -1,6 +1,6 @@
-public import Foundation
-public import Hummingbird
-public import KH02Core
+import Foundation
+import Hummingbird
+import KH02Core
 import KH02App
 
 /// Report uploads (`POST /reports/{kind}`, CSV or JSON, all-or-nothing, idempotent, `?dry_run=true`) and the
@@ -40,10 +40,7 @@ struct ReportsController: Sendable {
             throw APIError.forbidden(vi: "Tài khoản Trung ương chỉ được xem, không gửi báo cáo.", en: "Central accounts read; they do not upload.")
         }
         guard let format = request.headers[.contentType].flatMap(UploadFormat.init(contentType:)) else {
-            throw APIError(
-                .unsupportedMediaType,
-                vi: "Gửi tệp CSV (Content-Type: text/csv) hoặc JSON (Content-Type: application/json).",
-                en: "Send CSV (Content-Type: text/csv) or JSON (Content-Type: application/json).")
+            throw APIError.unsupportedUploadType
         }
         // Admitted before the body is read: a refused upload costs neither disk nor a connection.
         do {
@@ -72,17 +69,7 @@ struct ReportsController: Sendable {
             }
             body = spooler.finish()
         } catch is UploadBody.TooLarge {
-            let megabytes = limit / (1024 * 1024)
-            if limit < limits.maximumBytes {
-                let csv = limits.maximumBytes / (1024 * 1024)
-                throw APIError(
-                    .bodyTooLarge,
-                    vi: "Tệp JSON hoặc kiểm tra thử vượt quá giới hạn \(megabytes) MB; hãy gửi dạng CSV (tới \(csv) MB) mà không kiểm tra thử, hoặc chia nhỏ tệp.",
-                    en: "A JSON file or a dry run over \(megabytes) MB is refused; send CSV (up to \(csv) MB) without a dry run, or split it.")
-            }
-            throw APIError(
-                .bodyTooLarge,
-                vi: "Tệp vượt quá giới hạn \(megabytes) MB; hãy chia nhỏ tệp.", en: "The file exceeds the \(megabytes) MB limit; split it.")
+            throw APIError.uploadTooLarge(limit: limit, limits: limits)
         }
         let submission = Ingestion.Submission(
             kind: kind, format: format, body: body, defaultAsOf: request.uri.queryParameters.get("as_of"),

@@ -28,9 +28,7 @@ struct WhatIfController: Sendable {
         let validation = PlanValidator.validate(json: Data(buffer: body))
         guard validation.isValid, let candidate = validation.plan else {
             let dto = PlanRejectionDTO(
-                error: APIError(
-                    .planInvalid, vi: "Kế hoạch thử có \(validation.issues.count) lỗi.",
-                    en: "The candidate plan has \(validation.issues.count) issue(s).").detail,
+                error: APIError.planInvalid(issues: validation.issues.count).detail,
                 issues: validation.issues.map { .init(path: $0.path, code: $0.code, message: $0.message.vi, messageEn: $0.message.en) })
             return Response(
                 status: .unprocessableContent, headers: [.contentType: "application/json; charset=utf-8"],

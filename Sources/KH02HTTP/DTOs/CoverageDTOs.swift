@@ -112,17 +112,10 @@ struct ProvinceCoverageDTO: Codable, Sendable {
         greenPercent = score.coverage.percent.map(roundedPercent)
         band = score.coverage.band
         bandName = score.coverage.band.flatMap { key in scored.plan.coverageBands.first { $0.key == key }?.name.vi }
-        mostUnmet = Self.mostUnmet(score.criterionCoverage, scored: scored)
-    }
-
-    static func mostUnmet(_ coverage: [CriterionCoverage], scored: ScoredInstant, limit: Int = 3) -> [CriterionCountDTO] {
-        coverage.enumerated().filter { $0.element.unmet > 0 }
-            .sorted { ($0.element.unmet, -$0.offset) > ($1.element.unmet, -$1.offset) }
-            .prefix(limit)
-            .map { _, c in
-                let criterion = scored.criterion(c.key)
-                return CriterionCountDTO(
-                    key: c.key.rawValue, name: criterion?.name.vi ?? c.key.rawValue, nameEn: criterion?.name.en ?? c.key.rawValue, communes: c.unmet)
-            }
+        mostUnmet = score.criterionCoverage.mostUnmet().map { c in
+            let criterion = scored.criterion(c.key)
+            return CriterionCountDTO(
+                key: c.key.rawValue, name: criterion?.name.vi ?? c.key.rawValue, nameEn: criterion?.name.en ?? c.key.rawValue, communes: c.unmet)
+        }
     }
 }

@@ -1,6 +1,6 @@
-public import Foundation
+import Foundation
 public import Hummingbird
-public import KH02Core
+import KH02Core
 import Logging
 
 /// Reads `Authorization: Bearer <token>`, else the dashboard's `kh02_session` cookie (a session opened by logging in),

@@ -1,4 +1,4 @@
-public import KH02Core
+import KH02Core
 import Logging
 public import PostgresNIO
 

@@ -1,5 +1,5 @@
 import Crypto
-public import Foundation
+import Foundation
 public import KH02Core
 
 /// The reference units as shipped in `SQL/reference/`: the 1 July 2025 lists, the later changes applied as

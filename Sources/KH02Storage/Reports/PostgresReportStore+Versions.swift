@@ -1,6 +1,6 @@
 public import Foundation
 public import KH02Core
-public import PostgresNIO
+import PostgresNIO
 
 extension PostgresReportStore {
     /// The counters of `data_versions` (kept by triggers in the writing transactions): one primary-key scan.

@@ -28,6 +28,7 @@ public struct PostgresReportStore: ReportStore {
         upload id: UUID, kind: UploadKind, receivedAt: Date, _ write: (any UploadSink) async throws -> UploadDecision
     ) async throws -> UploadStoreOutcome {
         // Waits for its connection without a lease timeout: the upload gate keeps uploads below the pool size.
+        // BEGIN by hand, not withTransaction: a discarded upload (a rejection, not an error) must roll back too.
         try await client.base.withConnection { connection in
             try await connection.query("BEGIN", logger: logger)
             do {

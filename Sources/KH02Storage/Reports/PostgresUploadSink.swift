@@ -95,13 +95,15 @@ final class PostgresUploadSink: UploadSink {
     }
 
     func duplicateRows(limit: Int) async throws -> (listed: [UploadProblem], total: Int) {
-        // The key of each kind, and the column and text a duplicate names (as the validator's specs do).
-        let (table, key, column, text) =
-            switch kind {
-            case .readiness: ("readiness_reports", "commune_code, as_of", "commune_code", "commune_code")
-            case .tasks: ("task_reports", "unit_code, task_code, as_of", "task_code", "unit_code || ' ' || task_code")
-            case .services: ("service_reports", "unit_code, period", "period", "unit_code || ' ' || to_char(period, 'YYYY-MM')")
+        // The key of each kind and the text a duplicate quotes, as Core defines them, in this table's columns.
+        let definition = DuplicateRowKey.of(kind)
+        let table = switch kind {
+            case .readiness: "readiness_reports"
+            case .tasks: "task_reports"
+            case .services: "service_reports"
             }
+        let key = definition.fields.map { Self.column(of: $0, kind: kind) }.joined(separator: ", ")
+        let text = definition.quoted.map { Self.text(of: $0, kind: kind) }.joined(separator: " || ' ' || ")
         // A generous sort memory for this one query: the upload's rows are sorted by key once.
         try await connection.query("SET LOCAL work_mem = '64MB'", logger: logger)
         let sql = """
@@ -123,9 +125,24 @@ final class PostgresUploadSink: UploadSink {
         var listed: [UploadProblem] = []
         var total = 0
         for try await (row, first, value, count) in rows.decode((Int, Int, String, Int).self) {
-            listed.append(.duplicateRow(row: row, column: column, value: value, firstRow: first))
+            listed.append(.duplicateRow(row: row, column: definition.column, value: value, firstRow: first))
             total = count
         }
         return (listed, total)
+    }
+
+    /// The column of `kind`'s table that holds `field`.
+    private static func column(of field: DuplicateRowKey.Field, kind: UploadKind) -> String {
+        switch field {
+        case .unit: kind == .readiness ? "commune_code" : "unit_code"
+        case .task: "task_code"
+        case .asOf: "as_of"
+        case .month: "period"
+        }
+    }
+
+    /// `field` as the text a duplicate-row problem quotes (a month as YYYY-MM).
+    private static func text(of field: DuplicateRowKey.Field, kind: UploadKind) -> String {
+        field == .month ? "to_char(period, 'YYYY-MM')" : column(of: field, kind: kind)
     }
 }

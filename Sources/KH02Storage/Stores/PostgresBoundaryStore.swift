@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import KH02Core
 import Logging
 public import PostgresNIO
