@@ -271,12 +271,11 @@ private struct SpecStream<Spec: UploadSpec>: UploadStreamEngine {
 
     /// Maps the header's names to the spec's columns; any problem there ends the reading of records.
     private mutating func readHeader(_ record: CSVParser.Record) {
-        var index: [String: Int] = [:]
-        for (i, column) in spec.columns.enumerated() { index[column.name] = i }
+        let index = ColumnIndex(spec.columns)
         var positions = [Int](repeating: -1, count: spec.columns.count)
         var unnamed: [Int] = []
         for (position, raw) in record.fields.enumerated() {
-            let name = UploadValidator.columnName(raw)
+            let name = ColumnIndex.normalized(raw)
             if name.isEmpty {
                 unnamed.append(position)
             } else if let column = index[name] {

@@ -57,9 +57,6 @@ public struct UploadValidator: Sendable {
         return sawSemicolon ? ";" : sawTab ? "\t" : ","
     }
 
-    /// Header name as compared: trimmed, ASCII lower-case.
-    static func columnName(_ raw: String) -> String { CellParser.trim(raw).lowercased() }
-
     /// A JSON body's rows, already mapped to the spec's columns, and its upload-wide `as_of`.
     struct JSONTable {
         var rows: [(number: Int, cells: RowCells)]
@@ -107,8 +104,7 @@ public struct UploadValidator: Sendable {
             }
             asOfText = text
         }
-        var index: [String: Int] = [:]
-        for (i, column) in spec.columns.enumerated() { index[column.name] = i }
+        let index = ColumnIndex(spec.columns)
         let identity = Array(spec.columns.indices)
         var table: [(number: Int, cells: RowCells)] = []
         table.reserveCapacity(rows.count)
@@ -125,7 +121,7 @@ public struct UploadValidator: Sendable {
             var present = [Bool](repeating: false, count: spec.columns.count)
             var fine = true
             for (rawName, cell) in fields.sorted(by: { $0.name < $1.name }) {
-                let name = UploadValidator.columnName(rawName)
+                let name = ColumnIndex.normalized(rawName)
                 guard let column = index[name] else {
                     diagnostics.fail(spec.unknownColumn(row: number, name: name))
                     fine = false
