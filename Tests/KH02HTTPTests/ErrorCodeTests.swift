@@ -1,8 +1,7 @@
 import Foundation
-import HTTPTypes
 import Hummingbird
 import KH02App
-import Logging
+import KH02TestSupport
 import Testing
 
 @testable import KH02Core
@@ -19,7 +18,7 @@ struct ErrorCodeTests {
 
     static let rejection = UploadRejection(problems: [.duplicateRow(row: 3, column: "commune_code", value: "00001", firstRow: 2)], totalProblems: 1)
     static let outOfScope = UploadRejection(problems: [.outOfScope(row: 2, column: "commune_code", value: "26734", principal: .province(ProvinceCode(rawValue: "01")!))], totalProblems: 1)
-    static let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+    static let logger = TestLogger.quiet
 
     /// One example of every code, with the status it must have.
     static let examples: [(APIError, HTTPResponse.Status)] = [
