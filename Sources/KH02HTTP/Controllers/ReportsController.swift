@@ -2,7 +2,7 @@ public import Foundation
 public import Hummingbird
 public import KH02Core
 
-/// Report uploads (`POST /reports/{kind}`, CSV or JSON, all-or-nothing, idempotent, `?dry_run=true`) and the
+/// Report uploads (`POST /reports/{kind}`, CSV, JSON or .xlsx, raw or multipart, all-or-nothing, idempotent, `?dry_run=true`) and the
 /// record of uploads with their original files.
 public struct ReportsController: Sendable {
     let service: UploadService
@@ -37,15 +37,15 @@ public struct ReportsController: Sendable {
         guard account.principal.role != .central else {
             throw APIError.forbidden(vi: "Tài khoản Trung ương chỉ được xem, không gửi báo cáo.", en: "Central accounts read; they do not upload.")
         }
-        guard let format = request.headers[.contentType].flatMap(UploadFormat.init(contentType:)) else {
+        guard let media = request.headers[.contentType].flatMap(UploadMedia.init(contentType:)) else {
             throw APIError(
                 .unsupportedMediaType, code: "unsupported_media_type",
-                vi: "Gửi tệp CSV (Content-Type: text/csv) hoặc JSON (Content-Type: application/json).",
-                en: "Send CSV (Content-Type: text/csv) or JSON (Content-Type: application/json).")
+                vi: "Gửi tệp CSV (Content-Type: text/csv), JSON (application/json), Excel .xlsx (\(UploadMedia.xlsxType)) hoặc multipart/form-data có một tệp.",
+                en: "Send CSV (Content-Type: text/csv), JSON (application/json), Excel .xlsx (\(UploadMedia.xlsxType)) or multipart/form-data with one file.")
         }
         // Admitted before the body is read: a refused upload costs neither disk nor a connection.
         do {
-            return try await gate.run(key: account.id) { try await accepted(kind, format: format, request, account: account, context: context) }
+            return try await gate.run(key: account.id) { try await accepted(kind, media: media, request, account: account, context: context) }
         } catch let refusal as AdmissionGate<UUID>.Refusal {
             switch refusal {
             case .full: throw APIError.uploadsBusy(retryAfter: 5)
@@ -56,22 +56,26 @@ public struct ReportsController: Sendable {
 
     /// An upload that has its place: spooled, validated and stored.
     private func accepted(
-        _ kind: UploadKind, format: UploadFormat, _ request: Request, account: Account, context: APIRequestContext
+        _ kind: UploadKind, media: UploadMedia, _ request: Request, account: Account, context: APIRequestContext
     ) async throws -> Response {
         let body: UploadBody
+        let format: UploadFormat
         let dryRun = request.uri.queryParameters.get("dry_run") == "true"
-        let limit = service.limits.maximumBytes(for: format, dryRun: dryRun)
+        let limit = limit(for: media, dryRun: dryRun)
         do {
             // Spooled to disk as it arrives: a large body is never held in memory.
-            body = try await UploadBody.spool(request.body, limit: limit)
+            switch try await receive(request, media: media, limit: limit, dryRun: dryRun) {
+            case .body(let received, let receivedFormat): (body, format) = (received, receivedFormat)
+            case .rejected(let rejection): return try Self.rejected(rejection)
+            }
         } catch is UploadBody.TooLarge {
             let megabytes = limit / (1024 * 1024)
             if limit < service.limits.maximumBytes {
                 let csv = service.limits.maximumBytes / (1024 * 1024)
                 throw APIError(
                     .contentTooLarge, code: "body_too_large",
-                    vi: "Tệp JSON hoặc kiểm tra thử vượt quá giới hạn \(megabytes) MB; hãy gửi dạng CSV (tới \(csv) MB) mà không kiểm tra thử, hoặc chia nhỏ tệp.",
-                    en: "A JSON file or a dry run over \(megabytes) MB is refused; send CSV (up to \(csv) MB) without a dry run, or split it.")
+                    vi: "Tệp JSON, Excel hoặc kiểm tra thử vượt quá giới hạn \(megabytes) MB; hãy gửi dạng CSV (tới \(csv) MB) mà không kiểm tra thử, hoặc chia nhỏ tệp.",
+                    en: "A JSON or Excel file or a dry run over \(megabytes) MB is refused; send CSV (up to \(csv) MB) without a dry run, or split it.")
             }
             throw APIError(
                 .contentTooLarge, code: "body_too_large",
@@ -87,20 +91,7 @@ public struct ReportsController: Sendable {
             response.headers[.init("Idempotent-Replay")!] = "true"
             return response
         case .preview(let answer): return Self.json(answer, status: .ok)
-        case .rejected(let rejection):
-            let scope = rejection.outOfScopeUnits
-            let dto = UploadRejectionDTO(
-                error: .init(
-                    code: scope.isEmpty ? "upload_rejected" : "out_of_scope",
-                    message: scope.isEmpty
-                        ? "Tệp có \(rejection.totalProblems) lỗi; không dòng nào được lưu."
-                        : "Mã truy cập không được gửi báo cáo cho: \(scope.joined(separator: ", ")). Không dòng nào được lưu.",
-                    messageEn: scope.isEmpty
-                        ? "The file has \(rejection.totalProblems) problem(s); nothing was stored."
-                        : "This token may not report for: \(scope.joined(separator: ", ")). Nothing was stored."),
-                stored: false, problems: rejection.problems.map(UploadProblemDTO.init), totalProblems: rejection.totalProblems,
-                outOfScopeUnits: scope)
-            return Self.json(try APIJSON.encoder.encode(dto), status: Self.status(of: rejection))
+        case .rejected(let rejection): return try Self.rejected(rejection)
         }
     }
 

@@ -9,10 +9,13 @@ struct UploadProblemDTO: Codable, Sendable {
     var code: String
     var message: String
     var messageEn: String
+    /// The spreadsheet cell (`D12`) of a CSV or .xlsx problem, when it has a row and a column.
+    var cell: String?
 
     init(_ problem: UploadProblem) {
         row = problem.row
         column = problem.column
+        cell = problem.cell
         value = problem.value
         code = problem.code.rawValue
         message = problem.message.vi
