@@ -1,4 +1,5 @@
 import Foundation
+import KH02Core
 
 #if canImport(FoundationXML)
 import FoundationXML
@@ -108,42 +109,19 @@ struct CellFormats {
         var days = Int(serial.rounded(.down))
         var seconds = Int(((serial - Double(days)) * 86_400).rounded())
         if seconds == 86_400 { (days, seconds) = (days + 1, 0) }
-        let epochDay: Int
+        let base: CivilDate
         if date1904 {
-            epochDay = CellFormats.daysFromCivil(1904, 1, 1) + days
+            base = CivilDate(year: 1904, month: 1, day: 1)!
         } else if days >= 61 {
-            epochDay = CellFormats.daysFromCivil(1899, 12, 30) + days
+            base = CivilDate(year: 1899, month: 12, day: 30)!
         } else if days == 60 {
             // Excel's 29 February 1900, a day that never was: left for the date reader to refuse.
             return "1900-02-29"
         } else {
-            epochDay = CellFormats.daysFromCivil(1899, 12, 31) + days
+            base = CivilDate(year: 1899, month: 12, day: 31)!
         }
-        let (y, m, d) = CellFormats.civil(fromDays: epochDay)
-        let day = String(format: "%04d-%02d-%02d", y, m, d)
+        let day = base.adding(days: days).iso
         guard seconds > 0 else { return day }
         return day + String(format: "T%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civil(fromDays days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }
