@@ -12,12 +12,13 @@ extension ReportsController {
         case rejected(UploadRejection)
     }
 
-    /// The largest body read for `media`: a workbook is read whole, like JSON.
+    /// The largest body read for `media`: a workbook is read whole, like JSON. A body declared as .xls (or
+    /// multipart) may turn out to be something else, so it gets CSV's limit and is judged by its bytes.
     func limit(for media: UploadMedia, dryRun: Bool) -> Int {
         switch media {
         case .text(let format): service.limits.maximumBytes(for: format, dryRun: dryRun)
-        case .xlsx, .legacyExcel: service.limits.maximumBytes(for: .json)
-        case .multipart: service.limits.maximumBytes(for: .csv, dryRun: dryRun)
+        case .xlsx: service.limits.maximumBytes(for: .json)
+        case .legacyExcel, .multipart: service.limits.maximumBytes(for: .csv, dryRun: dryRun)
         }
     }
 
