@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.9.0"..<"6.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.0"),
     ],
     targets: [
         // Pure domain: codes, units, plan, rules, store protocols. Foundation only.
@@ -54,12 +56,24 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Excel workbooks: .xlsx read into the rows an upload validates (streaming the sheet) and templates
+        // written as .xlsx. Core, ZIPFoundation and Foundation's XML parser.
+        .target(
+            name: "KH02Spreadsheet",
+            dependencies: [
+                "KH02Core",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // HTTP API and static dashboard serving: routes, DTOs, middleware, error statuses. Sees Core's protocols only.
         .target(
             name: "KH02HTTP",
             dependencies: [
                 "KH02Core",
                 "KH02App",
+                "KH02Spreadsheet",
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -111,6 +125,15 @@ let package = Package(
             dependencies: [
                 "KH02Core",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KH02SpreadsheetTests",
+            dependencies: [
+                "KH02Core",
+                "KH02Spreadsheet",
+                "KH02TestSupport",
             ],
             swiftSettings: swiftSettings
         ),

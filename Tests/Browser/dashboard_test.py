@@ -290,7 +290,7 @@ class Dashboard:
         self.driver.find_element(By.ID, "check").click()
         self.wait_css("#problems tbody tr")
         cells = [c.text for c in self.css("#problems tbody tr")[0].find_elements(By.TAG_NAME, "td")]
-        expect(cells[0] == "3" and cells[1] == "specialized_signature" and cells[2] == "có lẽ", f"the bad row's error: {cells}")
+        expect(cells[0] == "3" and cells[1] == "specialized_signature (E)" and cells[2] == "có lẽ", f"the bad row's error: {cells}")
         expect("có" in cells[3].lower() or "không" in cells[3].lower(), f"the message is Vietnamese: {cells[3]!r}")
         expect(not self.driver.find_element(By.ID, "confirm").is_enabled(), "a rejected file cannot be confirmed")
         self.shot("10-upload-rejected")

@@ -38,6 +38,7 @@ struct ErrorCodeTests {
         (.malformedCommuneCode("4"), .badRequest),
         (.asOfInFuture("2999-01-01"), .badRequest),
         (.unsupportedUploadType, .unsupportedMediaType),
+        (APIError(.multipartFile, vi: "Nội dung multipart/form-data không hợp lệ.", en: "The multipart/form-data body is malformed."), .badRequest),
         (.uploadTooLarge(limit: 1 << 20, limits: .standard), .contentTooLarge),
         (.planInvalid(issues: 2), .unprocessableContent),
         (ErrorMiddleware<APIRequestContext>.apiError(for: Refused(status: .methodNotAllowed), logger: logger), .methodNotAllowed),

@@ -10,6 +10,7 @@ const progressText = document.getElementById("progress-text");
 const checkButton = document.getElementById("check");
 const confirmButton = document.getElementById("confirm");
 const SHOWN = 200;
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** The chosen file, its idempotency key (one per file, so a retried confirm stores it once) and the last answer. */
 const state = { file: null, key: null, result: null };
@@ -46,6 +47,13 @@ dropzone.addEventListener("drop", (event) => {
   if (event.dataTransfer.files.length) choose(event.dataTransfer.files[0]);
 });
 
+/** The media type the file is sent as: by its name, then by what the browser says; the server also looks at the bytes. */
+function contentType(file) {
+  if (/\.xlsx$/i.test(file.name)) return XLSX_TYPE;
+  if (/\.json$/i.test(file.name) || file.type === "application/json") return "application/json";
+  return "text/csv";
+}
+
 /** POSTs the file with upload progress; resolves to {status, body} whatever the status, rejects on network failure. */
 function send(dryRun) {
   return new Promise((resolve, reject) => {
@@ -53,8 +61,7 @@ function send(dryRun) {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/v1/reports/${form.kind.value}${dryRun ? "?dry_run=true" : ""}`);
     for (const [name, value] of Object.entries(API_HEADERS)) xhr.setRequestHeader(name, value);
-    const json = /\.json$/i.test(file.name) || file.type === "application/json";
-    xhr.setRequestHeader("Content-Type", json ? "application/json" : "text/csv");
+    xhr.setRequestHeader("Content-Type", contentType(file));
     if (!dryRun) xhr.setRequestHeader("Idempotency-Key", state.key);
     progress.hidden = false;
     progress.value = 0;
@@ -101,7 +108,7 @@ confirmButton.addEventListener("click", () => submit(false));
 function problemTable(problems, id) {
   return table(
     [{ label: t("col.row"), num: true }, { label: t("col.column") }, { label: t("col.cellValue") }, { label: t("col.message") }],
-    problems.slice(0, SHOWN).map((p) => [p.row == null ? "–" : String(p.row), p.column || "–", p.value ?? "", pick(p, "message") || p.code]),
+    problems.slice(0, SHOWN).map((p) => [p.row == null ? "–" : String(p.row), p.column ? (p.cell ? `${p.column} (${p.cell.replace(/[0-9]+$/, "")})` : p.column) : "–", p.value ?? "", pick(p, "message") || p.code]),
     { class: "data compact", id });
 }
 
@@ -142,7 +149,8 @@ function renderTemplates() {
   const kind = form.kind.value;
   document.getElementById("templates").replaceChildren(t("upload.templates"), " ",
     ...["readiness", "tasks", "services"].flatMap((k, i) => [i ? " · " : "",
-      el("a", { href: `/api/v1/templates/${k}.csv`, download: "", class: k === kind ? "current" : null }, t("upload.kind." + k))]));
+      el("a", { href: `/api/v1/templates/${k}.xlsx`, download: "", class: k === kind ? "current" : null }, t("upload.kind." + k)),
+      " (", el("a", { href: `/api/v1/templates/${k}.csv`, download: "" }, "CSV"), ")"]));
 }
 
 async function renderRecent() {

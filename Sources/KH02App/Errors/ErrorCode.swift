@@ -31,6 +31,8 @@ public enum ErrorCode: String, CaseIterable, Sendable {
     case malformedCommuneCode = "malformed_commune_code"
     case asOfInFuture = "as_of_in_future"
     case unsupportedMediaType = "unsupported_media_type"
+    /// A multipart/form-data upload without exactly one whole file part.
+    case multipartFile = "multipart_file"
     case bodyTooLarge = "body_too_large"
     case planInvalid = "plan_invalid"
     /// Any other request Hummingbird refused; the status is the refusal's own.

@@ -12,10 +12,13 @@ public struct UploadAnswer: Codable, Sendable, Equatable {
         public var code: String
         public var message: String
         public var messageEn: String
+        /// The spreadsheet cell (`D12`) of a CSV or .xlsx problem, when it has a row and a column.
+        public var cell: String?
 
         public init(_ problem: UploadProblem) {
             row = problem.row
             column = problem.column
+            cell = problem.cell
             value = problem.value
             code = problem.code.rawValue
             message = problem.message.vi

@@ -9,6 +9,7 @@ public struct UploadProblem: Error, Hashable, Sendable, CustomStringConvertible 
         case utf16Encoding = "utf16_encoding"
         case legacyEncoding = "legacy_encoding"
         case excelWorkbook = "excel_workbook"
+        case invalidWorkbook = "invalid_workbook"
         case binaryContent = "binary_content"
         case csvSyntax = "csv_syntax"
         case invalidJSON = "invalid_json"
@@ -70,20 +71,30 @@ public struct UploadProblem: Error, Hashable, Sendable, CustomStringConvertible 
     public let value: String?
     public let code: Code
     public let message: LocalizedText
+    /// The spreadsheet cell (`D12`: column letter and row) of a CSV or .xlsx problem with a row and a column, or nil.
+    public let cell: String?
 
     /// Builds a problem; `value` is cut to 200 characters so a pasted essay cannot bloat a response.
-    public init(row: Int?, column: String?, value: String?, code: Code, message: LocalizedText) {
+    public init(row: Int?, column: String?, value: String?, code: Code, message: LocalizedText, cell: String? = nil) {
         self.row = row
         self.column = column
         self.value = value.map { $0.count > 200 ? String($0.prefix(200)) + "…" : $0 }
         self.code = code
         self.message = message
+        self.cell = cell
+    }
+
+    /// The same problem placed in the lettered column `letters` (of its row).
+    func placed(inColumn letters: String?) -> UploadProblem {
+        guard let letters, let row, cell == nil else { return self }
+        return UploadProblem(row: row, column: column, value: value, code: code, message: message, cell: "\(letters)\(row)")
     }
 
     public var description: String {
         var text = code.rawValue
         if let row { text += " row \(row)" }
         if let column { text += " column \(column)" }
+        if let cell { text += " cell \(cell)" }
         if let value { text += " value \"\(value)\"" }
         return text + ": " + message.en
     }

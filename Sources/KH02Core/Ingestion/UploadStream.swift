@@ -94,6 +94,10 @@ private struct SpecStream<Spec: UploadSpec>: UploadStreamEngine {
     /// False after a header or CSV syntax problem: later bytes are only checked for their encoding.
     var readingRecords = true
     var header: (positions: [Int], width: Int, unnamed: [Int])?
+    /// Labels a header may use instead of the machine keys.
+    let headerNames: UploadHeaderNames
+    /// The column letter (`D`) of each header name as problems name it.
+    var letters: [String: String] = [:]
 
     // Rows.
     let valueColumns: [Int]
@@ -120,6 +124,7 @@ private struct SpecStream<Spec: UploadSpec>: UploadStreamEngine {
         context = UploadContext(
             plan: validator.plan, units: validator.units, principal: validator.principal, now: validator.now, limits: validator.limits)
         valueColumns = spec.columns.indices.filter { spec.columns[$0].carriesValue }
+        headerNames = UploadHeaderNames(columns: spec.columns, plan: validator.plan)
     }
 
     var hasProblems: Bool { fatal != nil || diagnostics.totalProblems > 0 || !duplicates.isEmpty }
@@ -178,11 +183,14 @@ private struct SpecStream<Spec: UploadSpec>: UploadStreamEngine {
 
     func result(rows: UploadRows?) -> Result<ValidatedUpload, UploadRejection> {
         if let fatal { return .failure(UploadRejection(problems: [fatal], totalProblems: 1)) }
-        guard diagnostics.totalProblems == 0 else { return .failure(diagnostics.rejection) }
+        let place = { (problem: UploadProblem) in problem.placed(inColumn: problem.column.flatMap { letters[$0] }) }
+        guard diagnostics.totalProblems == 0 else {
+            return .failure(UploadRejection(problems: diagnostics.problems.map(place), totalProblems: diagnostics.totalProblems))
+        }
         return .success(
             ValidatedUpload(
                 kind: configuration.kind, format: configuration.format, rows: rows ?? spec.wrap(sample), rowCount: rowCount,
-                units: units, warnings: diagnostics.warnings, totalWarnings: diagnostics.totalWarnings, skippedRows: skipped))
+                units: units, warnings: diagnostics.warnings.map(place), totalWarnings: diagnostics.totalWarnings, skippedRows: skipped))
     }
 
     // MARK: Bytes
@@ -276,16 +284,18 @@ private struct SpecStream<Spec: UploadSpec>: UploadStreamEngine {
         var unnamed: [Int] = []
         for (position, raw) in record.fields.enumerated() {
             let name = ColumnIndex.normalized(raw)
+            let known = index[name] ?? headerNames.column(raw)
+            letters[known.map { spec.columns[$0].name } ?? name] = ColumnLetters.of(position)
             if name.isEmpty {
                 unnamed.append(position)
-            } else if let column = index[name] {
+            } else if let column = known {
                 if positions[column] >= 0 {
                     diagnostics.fail(.duplicateColumn(row: record.line, column: name))
                 } else {
                     positions[column] = position
                 }
             } else {
-                diagnostics.fail(spec.unknownColumn(row: record.line, name: name))
+                diagnostics.fail(headerNames.withSuggestion(spec.unknownColumn(row: record.line, name: name), for: raw))
             }
         }
         for (i, column) in spec.columns.enumerated() where column.presence == .required && positions[i] < 0 {

@@ -13,10 +13,17 @@ public enum UploadTemplate {
 
     /// The template as bytes (UTF-8 BOM, CRLF, cells guarded against formula injection).
     public static func csv(kind: UploadKind, plan: PlanDefinition, units: UnitSnapshot, principal: Principal) -> [UInt8] {
+        let lines = [columns(kind: kind, plan: plan)] + rows(kind: kind, plan: plan, units: units, principal: principal)
+        return [0xEF, 0xBB, 0xBF] + Array((lines.map { CSVInjectionGuard.line($0) }.joined(separator: "\r\n") + "\r\n").utf8)
+    }
+
+    /// The template's rows below the header, cells in the order of `columns(kind:plan:)`: codes and names filled
+    /// in, values empty.
+    public static func rows(kind: UploadKind, plan: PlanDefinition, units: UnitSnapshot, principal: Principal) -> [[String]] {
         let header = columns(kind: kind, plan: plan)
-        var lines = [CSVInjectionGuard.line(header)]
+        var lines: [[String]] = []
         func row(_ known: [String: String]) {
-            lines.append(CSVInjectionGuard.line(header.map { known[$0] ?? "" }))
+            lines.append(header.map { known[$0] ?? "" })
         }
         let communes = units.communes.filter { principal.canUpload(for: .commune($0.code), in: units) }
         let provinces = units.provinces.filter { principal.canUpload(for: .province($0.code), in: units) }
@@ -41,6 +48,6 @@ public enum UploadTemplate {
                 }
             }
         }
-        return [0xEF, 0xBB, 0xBF] + Array((lines.joined(separator: "\r\n") + "\r\n").utf8)
+        return lines
     }
 }

@@ -3,7 +3,7 @@ import Hummingbird
 import KH02Core
 import KH02App
 
-/// Report uploads (`POST /reports/{kind}`, CSV or JSON, all-or-nothing, idempotent, `?dry_run=true`) and the
+/// Report uploads (`POST /reports/{kind}`, CSV, JSON or .xlsx, raw or multipart, all-or-nothing, idempotent, `?dry_run=true`) and the
 /// record of uploads with their original files.
 struct ReportsController: Sendable {
     let ingestion: Ingestion
@@ -39,12 +39,12 @@ struct ReportsController: Sendable {
         guard account.principal.role != .central else {
             throw APIError.forbidden(vi: "Tài khoản Trung ương chỉ được xem, không gửi báo cáo.", en: "Central accounts read; they do not upload.")
         }
-        guard let format = request.headers[.contentType].flatMap(UploadFormat.init(contentType:)) else {
+        guard let media = request.headers[.contentType].flatMap(UploadMedia.init(contentType:)) else {
             throw APIError.unsupportedUploadType
         }
         // Admitted before the body is read: a refused upload costs neither disk nor a connection.
         do {
-            return try await gate.run(key: account.id) { try await accepted(kind, format: format, request, account: account, context: context) }
+            return try await gate.run(key: account.id) { try await accepted(kind, media: media, request, account: account, context: context) }
         } catch let refusal as AdmissionGate<UUID>.Refusal {
             switch refusal {
             case .full: throw APIError.uploadsBusy(retryAfter: 5)
@@ -55,21 +55,20 @@ struct ReportsController: Sendable {
 
     /// An upload that has its place: spooled, validated and stored.
     private func accepted(
-        _ kind: UploadKind, format: UploadFormat, _ request: Request, account: Account, context: APIRequestContext
+        _ kind: UploadKind, media: UploadMedia, _ request: Request, account: Account, context: APIRequestContext
     ) async throws -> Response {
         let body: UploadBody
+        let format: UploadFormat
         let dryRun = request.uri.queryParameters.get("dry_run") == "true"
-        let limits = ingestion.limits
-        let limit = limits.maximumBytes(for: format, dryRun: dryRun)
+        let limit = limit(for: media, dryRun: dryRun)
         do {
             // Spooled to disk as it arrives: a large body is never held in memory.
-            var spooler = try UploadBody.Spooler(directory: spoolDirectory, limit: limit)
-            for try await buffer in request.body {
-                try buffer.withUnsafeReadableBytes { try spooler.append($0) }
+            switch try await receive(request, media: media, limit: limit, dryRun: dryRun) {
+            case .body(let received, let receivedFormat): (body, format) = (received, receivedFormat)
+            case .rejected(let rejection): return try Self.rejected(rejection)
             }
-            body = spooler.finish()
         } catch is UploadBody.TooLarge {
-            throw APIError.uploadTooLarge(limit: limit, limits: limits)
+            throw APIError.uploadTooLarge(limit: limit, limits: ingestion.limits)
         }
         let submission = Ingestion.Submission(
             kind: kind, format: format, body: body, defaultAsOf: request.uri.queryParameters.get("as_of"),
@@ -81,11 +80,7 @@ struct ReportsController: Sendable {
             response.headers[.init("Idempotent-Replay")!] = "true"
             return response
         case .preview(_, let json): return Self.json(json, status: .ok)
-        case .rejected(let rejection):
-            let dto = UploadRejectionDTO(
-                error: APIError(AppError.rejected(rejection)).detail, stored: false, problems: rejection.problems.map(UploadAnswer.Problem.init),
-                totalProblems: rejection.totalProblems, outOfScopeUnits: rejection.outOfScopeUnits)
-            return Self.json(try JSONConventions.encoder.encode(dto), status: rejection.status)
+        case .rejected(let rejection): return try Self.rejected(rejection)
         }
     }
 

@@ -2,8 +2,10 @@ public import Foundation
 public import Hummingbird
 public import KH02Core
 import KH02App
+import KH02Spreadsheet
 
-/// `GET /templates/{kind}.csv[?province=01]`: a ready-to-fill CSV (UTF-8 with BOM, CRLF) with the caller's units,
+/// `GET /templates/{kind}.csv[?province=01]` or `{kind}.xlsx`: a ready-to-fill CSV (UTF-8 with BOM, CRLF) or Excel
+/// workbook (`UploadWorkbookTemplate`) with the caller's units,
 /// or with one province's for central and admin accounts.
 public struct TemplatesController: Sendable {
     let units: any UnitStore
@@ -23,7 +25,10 @@ public struct TemplatesController: Sendable {
     @Sendable func template(_ request: Request, context: APIRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let file = try context.parameters.require("file")
-        guard file.hasSuffix(".csv"), let kind = UploadKind(rawValue: String(file.dropLast(4))) else { throw APIError.notFound }
+        let workbook = file.hasSuffix(".xlsx")
+        guard file.hasSuffix(".csv") || workbook, let kind = UploadKind(rawValue: String(file.dropLast(workbook ? 5 : 4))) else {
+            throw APIError.notFound
+        }
         let instant = now()
         guard let plan = PlanCatalog(try await plans.definitions()).effective(at: instant) else {
             throw APIError(AppError.noPlan)
@@ -37,10 +42,15 @@ public struct TemplatesController: Sendable {
                 throw APIError.forbidden(vi: "Chỉ lấy được mẫu của đơn vị mình.", en: "Templates are for your own unit only.")
             }
         }
-        let bytes = UploadTemplate.csv(kind: kind, plan: plan, units: try await units.directory().snapshot(at: instant), principal: principal)
-        let name = "kh02-\(kind.rawValue)-\(principal.unit?.rawValue ?? "all")-\(CivilDate(vietnamDayOf: instant).iso).csv"
+        let snapshot = try await units.directory().snapshot(at: instant)
+        let name = "kh02-\(kind.rawValue)-\(principal.unit?.rawValue ?? "all")-\(CivilDate(vietnamDayOf: instant).iso).\(workbook ? "xlsx" : "csv")"
+        let bytes =
+            workbook
+            ? [UInt8](try UploadWorkbookTemplate.xlsx(kind: kind, plan: plan, units: snapshot, principal: principal))
+            : UploadTemplate.csv(kind: kind, plan: plan, units: snapshot, principal: principal)
+        let type = workbook ? UploadMedia.xlsxType : "text/csv; charset=utf-8"
         return Response(
-            status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
+            status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

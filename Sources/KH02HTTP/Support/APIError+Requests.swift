@@ -13,18 +13,18 @@ extension APIError {
 
     static let unsupportedUploadType = APIError(
         .unsupportedMediaType,
-        vi: "Gửi tệp CSV (Content-Type: text/csv) hoặc JSON (Content-Type: application/json).",
-        en: "Send CSV (Content-Type: text/csv) or JSON (Content-Type: application/json).")
+        vi: "Gửi tệp CSV (Content-Type: text/csv), JSON (application/json), Excel .xlsx (\(UploadMedia.xlsxType)) hoặc multipart/form-data có một tệp.",
+        en: "Send CSV (Content-Type: text/csv), JSON (application/json), Excel .xlsx (\(UploadMedia.xlsxType)) or multipart/form-data with one file.")
 
-    /// An upload body over `limit` bytes (a JSON file or dry run has a lower limit than CSV).
+    /// An upload body over `limit` bytes (a JSON or Excel file or a dry run has a lower limit than CSV).
     static func uploadTooLarge(limit: Int, limits: UploadLimits) -> APIError {
         let megabytes = limit / (1024 * 1024)
         guard limit >= limits.maximumBytes else {
             let csv = limits.maximumBytes / (1024 * 1024)
             return APIError(
                 .bodyTooLarge,
-                vi: "Tệp JSON hoặc kiểm tra thử vượt quá giới hạn \(megabytes) MB; hãy gửi dạng CSV (tới \(csv) MB) mà không kiểm tra thử, hoặc chia nhỏ tệp.",
-                en: "A JSON file or a dry run over \(megabytes) MB is refused; send CSV (up to \(csv) MB) without a dry run, or split it.")
+                vi: "Tệp JSON, Excel hoặc kiểm tra thử vượt quá giới hạn \(megabytes) MB; hãy gửi dạng CSV (tới \(csv) MB) mà không kiểm tra thử, hoặc chia nhỏ tệp.",
+                en: "A JSON or Excel file or a dry run over \(megabytes) MB is refused; send CSV (up to \(csv) MB) without a dry run, or split it.")
         }
         return APIError(
             .bodyTooLarge, vi: "Tệp vượt quá giới hạn \(megabytes) MB; hãy chia nhỏ tệp.", en: "The file exceeds the \(megabytes) MB limit; split it.")

@@ -6,7 +6,7 @@ import KH02Core
 extension ErrorCode {
     var status: HTTPResponse.Status {
         switch self {
-        case .badRequest, .badParameter, .malformedProvinceCode, .malformedCommuneCode, .asOfInFuture: .badRequest
+        case .badRequest, .badParameter, .malformedProvinceCode, .malformedCommuneCode, .asOfInFuture, .multipartFile: .badRequest
         case .unauthenticated, .invalidToken: .unauthorized
         case .csrf, .forbidden, .outOfScope: .forbidden
         case .notFound, .provinceNotFound, .communeNotFound, .agencyNotFound, .planNotFound, .uploadNotFound, .criterionNotFound: .notFound
