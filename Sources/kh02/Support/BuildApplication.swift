@@ -50,6 +50,8 @@ func buildApplication(settings: ServerSettings, database: PostgresClient.Configu
         monitor: monitor, webDirectory: settings.resources.webDirectory, trustedProxies: settings.trustedProxies)
     var app = Application(
         router: buildRouter(dependencies, logger: logger),
+        // curl waits a second for `100 Continue` before sending a body over 1 MB: answer it at once.
+        server: .http1(configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()])),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "kh02"),
         services: [client],
         onServerRunning: { channel in
