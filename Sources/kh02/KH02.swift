@@ -11,6 +11,9 @@ struct KH02: AsyncParsableCommand {
             (./kh02-data by default) and starts it itself. Set DATABASE_URL (or --database-url) to use an \
             existing PostgreSQL server instead. `kh02 help serve` lists every setting.
             """,
-        subcommands: [ServeCommand.self, MigrateCommand.self, TokenCommand.self, PlanCommand.self, DemoCommand.self, BenchCommand.self],
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, TokenCommand.self, PlanCommand.self, DemoCommand.self, BackupCommand.self, RestoreCommand.self,
+            BenchCommand.self,
+        ],
         defaultSubcommand: nil)
 }

@@ -8,6 +8,9 @@ import Glibc
 /// user through `runuser` (PostgreSQL's programs refuse to run as root).
 struct CommandRunner: Sendable {
     var user: String?
+    /// Variables added to our environment for the child (e.g. `PGPASSWORD`: secrets never go on a command line,
+    /// which every local user can read in /proc). Not passed through `runuser`, which resets the environment.
+    var environment: [String: String] = [:]
 
     struct Result: Sendable {
         var status: Int32
@@ -43,7 +46,11 @@ struct CommandRunner: Sendable {
         var cArgs = argv.map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, environ)
+        var merged = ProcessInfo.processInfo.environment
+        merged.merge(environment) { $1 }
+        var cEnv = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { cEnv.forEach { free($0) } }
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, &cEnv)
         close(fds[1])
         guard spawned == 0 else {
             close(fds[0])

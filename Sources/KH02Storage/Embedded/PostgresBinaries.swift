@@ -8,13 +8,7 @@ public struct PostgresBinaries: Sendable {
 
     /// Finds the programs, or throws an error that says what to install.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws(EmbeddedPostgresError) -> PostgresBinaries {
-        var directories: [String] = []
-        let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
-        for version in versions.sorted(by: { (Int($0) ?? 0) > (Int($1) ?? 0) }) {
-            directories.append("/usr/lib/postgresql/\(version)/bin")
-        }
-        directories += (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
-        for directory in directories {
+        for directory in searchDirectories(environment: environment) {
             let initdb = directory + "/initdb"
             let pgCtl = directory + "/pg_ctl"
             if FileManager.default.isExecutableFile(atPath: initdb), FileManager.default.isExecutableFile(atPath: pgCtl) {
@@ -29,6 +23,17 @@ public struct PostgresBinaries: Sendable {
             or point kh02 at an existing server with --database-url / DATABASE_URL.
             Không tìm thấy PostgreSQL (initdb, pg_ctl). Cài đặt: sudo apt-get install postgresql, hoặc dùng --database-url.
             """)
+    }
+}
+
+extension PostgresBinaries {
+    /// Where PostgreSQL's programs are looked for: `/usr/lib/postgresql/<version>/bin`, newest first (or only
+    /// `major`'s when given), then PATH.
+    static func searchDirectories(major: Int? = nil, environment: [String: String]) -> [String] {
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
+        let wanted = versions.filter { major == nil || Int($0) == major }.sorted { (Int($0) ?? 0) > (Int($1) ?? 0) }
+        return wanted.map { "/usr/lib/postgresql/\($0)/bin" }
+            + (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
     }
 }
 

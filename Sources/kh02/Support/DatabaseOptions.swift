@@ -16,4 +16,10 @@ struct DatabaseOptions: ParsableArguments {
     func location() throws -> DatabaseLocation {
         try DatabaseLocation.resolve(databaseURL: databaseURL, dataDirectory: dataDirectory)
     }
+
+    /// The URL's `sslmode` (libpq's `PGSSLMODE` for pg_dump and pg_restore): `prefer` when none is given.
+    var sslMode: String {
+        let url = databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"] ?? ""
+        return URLComponents(string: url)?.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
+    }
 }

@@ -8,13 +8,21 @@ enum DatabaseRun {
     static func with<T: Sendable>(
         _ options: DatabaseOptions, command: String, logger: Logger, _ body: @Sendable (PostgresClient) async throws -> T
     ) async throws -> T {
+        try await withSession(options, command: command, logger: logger) { _, client in try await body(client) }
+    }
+
+    /// `with`, also handing over the session (its client settings, for programs such as pg_dump).
+    static func withSession<T: Sendable>(
+        _ options: DatabaseOptions, command: String, logger: Logger,
+        _ body: @Sendable (DatabaseConnector.Session, PostgresClient) async throws -> T
+    ) async throws -> T {
         let session = try await DatabaseConnector().open(try options.location(), role: .command(command), logger: logger)
         defer { session.close(logger: logger) }
         let client = PostgresClient(configuration: session.configuration, backgroundLogger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
-            return try await body(client)
+            return try await body(session, client)
         }
     }
 
