@@ -1,5 +1,6 @@
 import Foundation
 import KH02Core
+import KH02PostgresTestSupport
 import KH02Storage
 import KH02TestSupport
 import PostgresNIO

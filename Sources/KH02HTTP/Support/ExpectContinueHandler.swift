@@ -1,6 +1,6 @@
 import Hummingbird
-import NIOCore
-import NIOHTTPTypes
+public import NIOCore
+public import NIOHTTPTypes
 
 /// Answers `Expect: 100-continue` with an interim `100 Continue` as soon as the request head arrives.
 ///

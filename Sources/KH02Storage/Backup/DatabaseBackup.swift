@@ -1,6 +1,6 @@
 import Foundation
-import Logging
-import PostgresNIO
+public import Logging
+public import PostgresNIO
 
 /// `kh02 backup` and `kh02 restore`: the whole database in pg_dump's custom format (`-Fc`), and back with
 /// pg_restore, both of the server's major version, run as child processes.
