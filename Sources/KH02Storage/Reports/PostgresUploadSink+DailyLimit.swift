@@ -25,10 +25,6 @@ extension PostgresUploadSink {
         // One aggregate over the stored rows of the upload's communes inside the span of its days (an index range
         // on commune and as-of for a few communes, on as-of for a national round), not a probe per commune and day:
         // a year of daily rounds in one file is over a million of those.
-        // Without statistics for the rows just copied in (a fresh or emptied table) the planner takes the upload
-        // for one row and joins by nested loop, rescanning the aggregate per row: minutes for a year of rounds. The
-        // hash join it takes otherwise is linear; nested loops are off for this statement only.
-        try await connection.query("SET LOCAL enable_nestloop = off", logger: logger)
         let rows = try await connection.query(
             """
             WITH mine AS (
@@ -55,7 +51,6 @@ extension PostgresUploadSink {
             listed.append(.tooManyReportsPerDay(row: row, commune: commune, day: day, count: count, limit: maximumPerDay))
             total = all
         }
-        try await connection.query("SET LOCAL enable_nestloop = on", logger: logger)
         return (listed, total)
     }
 }
