@@ -340,7 +340,11 @@ struct UploadAPITests {
     @Test("34 provinces uploading at once: all stored, none lost, no deadlock")
     func concurrentProvinces() async throws {
         try await TestDatabase.withDatabase { client in
-            let app = try PostgresApp(client: client, now: Self.now)
+            // Queued uploads may wait as long as the burst takes (on a loaded machine, more than the default 30 s):
+            // this test is about none being lost, the gate's refusals have tests of their own.
+            var concurrency = ConcurrencyLimits.standard
+            concurrency.wait = .seconds(600)
+            let app = try PostgresApp(client: client, now: Self.now, concurrency: concurrency)
             let directory = try await app.dependencies.monitor.stores.units.directory().snapshot(at: Self.now)
             var uploads: [(String, [UInt8])] = []
             for province in directory.provinces {
