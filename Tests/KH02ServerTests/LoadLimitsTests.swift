@@ -40,14 +40,16 @@ struct LoadLimitsTests {
         try await TestDatabase.withDatabase(maximumConnections: 4) { client in
             // A 1 s lease timeout: a session answering 200 got its connection within 1 s, whatever else slows this machine.
             let app = try PostgresApp(client: client, now: Self.now, concurrency: Self.smallPool, leaseTimeout: .seconds(1))
+            // The setup waits as long as a connection takes to open on a busy machine (over 1 s in a full parallel run).
+            let setup = try PostgresApp(client: client, now: Self.now)
             var uploaders: [String] = []
-            for index in 0..<tokens { uploaders.append(try await app.token(.admin, name: "uploader \(index)")) }
+            for index in 0..<tokens { uploaders.append(try await setup.token(.admin, name: "uploader \(index)")) }
             // Fresh tokens: never looked up, so each session asks the database.
             var fresh: [String] = []
-            for index in 0..<3 { fresh.append(try await app.token(.central, name: "fresh \(index)")) }
+            for index in 0..<3 { fresh.append(try await setup.token(.central, name: "fresh \(index)")) }
             var probes: [String] = []
-            for index in 0..<4 { probes.append(try await app.token(.central, name: "probe \(index)")) }
-            let communes = try await app.dependencies.monitor.stores.units.directory().snapshot(at: Self.now).communes.map(\.code.rawValue)
+            for index in 0..<4 { probes.append(try await setup.token(.central, name: "probe \(index)")) }
+            let communes = try await setup.dependencies.monitor.stores.units.directory().snapshot(at: Self.now).communes.map(\.code.rawValue)
             let body = Self.largeReadiness(communes, days: 2)
             try await app.test { [uploaders, fresh, probes] http in
                 @Sendable func session(_ token: String) async throws -> Duration {
